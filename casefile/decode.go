@@ -1,0 +1,454 @@
+package casefile
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Problem is something wrong with the case file that the linter reports
+// under the `frontmatter` rule: a syntax error, a missing, unknown or
+// mistyped field, or an impossible date. Problems never stop the parse: the
+// rest of the file is still modelled and linted.
+type Problem struct {
+	Span    Span
+	Message string
+	// Suggestion is the fix, where one is known ("did you mean ...").
+	Suggestion string
+}
+
+var caseRefPattern = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
+
+// field describes one key of a YAML mapping.
+type field struct {
+	name     string
+	required bool
+	decode   func(key, val *yaml.Node)
+}
+
+// decoder walks the YAML node tree and fills Front, collecting problems
+// with exact positions. YAML lines are relative to the front-matter text, so
+// lineBase is the file line of YAML line 1.
+type decoder struct {
+	src      *Source
+	lineBase int
+	problems []Problem
+}
+
+func (d *decoder) problemf(span Span, suggestion, format string, args ...any) {
+	d.problems = append(d.problems, Problem{Span: span, Message: fmt.Sprintf(format, args...), Suggestion: suggestion})
+}
+
+// nodeSpan is the span of a node's text on its first line. For a scalar it
+// covers the value as written (quotes included); for a collection, the rest
+// of its first line.
+func (d *decoder) nodeSpan(n *yaml.Node) Span {
+	line := n.Line + d.lineBase - 1
+	start := d.src.OffsetAt(line, n.Column)
+	lineEnd := d.src.LineStart(line + 1)
+	if line >= d.src.Lines() {
+		lineEnd = len(d.src.Bytes)
+	}
+	text := d.src.Bytes[start:lineEnd]
+	end := start + len(strings.TrimRight(string(text), " \t\r\n"))
+	if n.Kind == yaml.ScalarNode && !strings.Contains(n.Value, "\n") {
+		switch n.Style {
+		case 0, yaml.TaggedStyle:
+			if start+len(n.Value) <= end && string(d.src.Bytes[start:start+len(n.Value)]) == n.Value {
+				end = start + len(n.Value)
+			}
+		case yaml.DoubleQuotedStyle, yaml.SingleQuotedStyle:
+			q := text[0]
+			for i := 1; i < len(text); i++ {
+				if text[i] == q && (q == '\'' || text[i-1] != '\\') {
+					end = start + i + 1
+					break
+				}
+			}
+		}
+	}
+	// A trailing comment is not part of the value.
+	if i := strings.Index(string(d.src.Bytes[start:end]), " #"); i >= 0 && n.Kind != yaml.ScalarNode {
+		end = start + i
+	}
+	if end < start {
+		end = start
+	}
+	return Span{start, end}
+}
+
+// keySpan covers "key: value" for a mapping entry, used for the whole field.
+func (d *decoder) pairSpan(key, val *yaml.Node) Span {
+	k := d.nodeSpan(key)
+	if val.Kind == yaml.ScalarNode && val.Line == key.Line {
+		v := d.nodeSpan(val)
+		if v.End > k.End {
+			k.End = v.End
+		}
+	}
+	return k
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	if n.Tag == "!!null" {
+		return "empty"
+	}
+	return "a single value"
+}
+
+// mapping decodes a YAML mapping against known fields. path is the dotted
+// prefix used in messages ("mediation."); at is the span to blame for
+// missing required fields.
+func (d *decoder) mapping(n *yaml.Node, path string, at Span, fields []field) {
+	if n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	if n.Kind != yaml.MappingNode {
+		d.problemf(d.nodeSpan(n), "", "%s should be a mapping of fields, not %s", strings.TrimSuffix(path, "."), kindName(n))
+		return
+	}
+	seen := map[string]bool{}
+	names := make([]string, len(fields))
+	for i, f := range fields {
+		names[i] = f.name
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		key, val := n.Content[i], n.Content[i+1]
+		if val.Kind == yaml.AliasNode && val.Alias != nil {
+			val = val.Alias
+		}
+		name := key.Value
+		if seen[name] {
+			d.problemf(d.nodeSpan(key), "remove one of them", "%s%s is given twice", path, name)
+			continue
+		}
+		seen[name] = true
+		var f *field
+		for j := range fields {
+			if fields[j].name == name {
+				f = &fields[j]
+				break
+			}
+		}
+		if f == nil {
+			if near := nearest(name, names); near != "" {
+				d.problemf(d.nodeSpan(key), near, "unknown field %s%s: did you mean '%s'?", path, name, near)
+			} else {
+				d.problemf(d.nodeSpan(key), "", "unknown field %s%s (known fields: %s)", path, name, strings.Join(names, ", "))
+			}
+			continue
+		}
+		f.decode(key, val)
+	}
+	for _, f := range fields {
+		if f.required && !seen[f.name] {
+			d.problemf(at, "add "+path+f.name, "missing required field %s%s", path, f.name)
+		}
+	}
+}
+
+func (d *decoder) str(dst *String, path string, required bool) func(key, val *yaml.Node) {
+	return func(key, val *yaml.Node) {
+		if val.Kind != yaml.ScalarNode {
+			d.problemf(d.pairSpan(key, val), "", "%s should be a single value, not %s", path, kindName(val))
+			return
+		}
+		v := strings.TrimSpace(val.Value)
+		if val.Tag == "!!null" || v == "" {
+			if required {
+				d.problemf(d.pairSpan(key, val), "", "%s is empty: it is required", path)
+			}
+			*dst = String{Span: d.pairSpan(key, val)}
+			return
+		}
+		*dst = String{Value: v, Span: d.nodeSpan(val), Set: true}
+	}
+}
+
+func (d *decoder) enum(dst *String, path string, required bool, values []string) func(key, val *yaml.Node) {
+	plain := d.str(dst, path, required)
+	return func(key, val *yaml.Node) {
+		plain(key, val)
+		if !dst.Set {
+			return
+		}
+		for _, v := range values {
+			if strings.EqualFold(v, dst.Value) {
+				dst.Value = v
+				return
+			}
+		}
+		near := nearest(dst.Value, values)
+		msg := fmt.Sprintf("%s is %q; it must be one of: %s", path, dst.Value, strings.Join(values, ", "))
+		if near != "" {
+			msg += fmt.Sprintf(" (did you mean '%s'?)", near)
+		}
+		d.problemf(dst.Span, near, "%s", msg)
+		dst.Set = false
+	}
+}
+
+func (d *decoder) date(dst *Date, path string, required bool) func(key, val *yaml.Node) {
+	return func(key, val *yaml.Node) {
+		var s String
+		d.str(&s, path, required)(key, val)
+		if !s.Set {
+			*dst = Date{Span: s.Span}
+			return
+		}
+		t, msg := ParseISODate(s.Value)
+		if msg != "" {
+			d.problemf(s.Span, "write it as YYYY-MM-DD, for example 2026-09-14", "%s: %s", path, msg)
+			*dst = Date{Span: s.Span}
+			return
+		}
+		*dst = Date{Time: t, Span: s.Span, Set: true}
+	}
+}
+
+func (d *decoder) boolean(dst *Bool, path string) func(key, val *yaml.Node) {
+	return func(key, val *yaml.Node) {
+		sp := d.pairSpan(key, val)
+		if val.Kind != yaml.ScalarNode {
+			d.problemf(sp, "", "%s should be true or false, not %s", path, kindName(val))
+			return
+		}
+		switch strings.ToLower(strings.TrimSpace(val.Value)) {
+		case "true", "yes":
+			*dst = Bool{Value: true, Span: d.nodeSpan(val), Set: true}
+		case "false", "no":
+			*dst = Bool{Value: false, Span: d.nodeSpan(val), Set: true}
+		default:
+			d.problemf(d.nodeSpan(val), "true", "%s is %q; it must be true or false", path, val.Value)
+		}
+	}
+}
+
+// ParseISODate parses a strict YYYY-MM-DD date. The message says what is
+// wrong when it is not one, including impossible dates such as 2026-02-30.
+func ParseISODate(s string) (time.Time, string) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return time.Time{}, fmt.Sprintf("%q is not a date in the form YYYY-MM-DD", s)
+	}
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		var y, m, dd int
+		if _, e := fmt.Sscanf(s, "%4d-%2d-%2d", &y, &m, &dd); e == nil {
+			if m < 1 || m > 12 {
+				return time.Time{}, fmt.Sprintf("%q has no month %d", s, m)
+			}
+			return time.Time{}, fmt.Sprintf("%q is not a real date: %s %d has %d days", s, time.Month(m), y, daysIn(y, time.Month(m)))
+		}
+		return time.Time{}, fmt.Sprintf("%q is not a date in the form YYYY-MM-DD", s)
+	}
+	return t, ""
+}
+
+func daysIn(y int, m time.Month) int {
+	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// decodeFront fills f from the YAML document node.
+func (d *decoder) decodeFront(doc *yaml.Node, f *Front) {
+	root := doc
+	if root.Kind == yaml.DocumentNode {
+		if len(root.Content) == 0 {
+			d.problemf(f.Span, "", "the front matter is empty: it needs at least case, child, appellant, local_authority and decision")
+			return
+		}
+		root = root.Content[0]
+	}
+	d.mapping(root, "", Span{f.Span.Start, f.Span.Start + 3}, []field{
+		{"case", true, func(k, v *yaml.Node) {
+			d.str(&f.Case, "case", true)(k, v)
+			if f.Case.Set && !caseRefPattern.MatchString(f.Case.Value) {
+				d.problemf(f.Case.Span, "use letters, digits, '-' and '_' only, for example WCC-2026-0412",
+					"case reference %q may contain only letters, digits, '-' and '_' (it names the output files)", f.Case.Value)
+				f.Case.Set = false
+			}
+		}},
+		{"child", true, func(k, v *yaml.Node) {
+			d.mapping(v, "child.", d.nodeSpan(k), []field{
+				{"name", true, d.str(&f.Child.Name, "child.name", true)},
+				{"date_of_birth", false, d.date(&f.Child.DateOfBirth, "child.date_of_birth", false)},
+				{"transfer", false, func(k, v *yaml.Node) {
+					t := &Transfer{Span: d.nodeSpan(k)}
+					f.Child.Transfer = t
+					d.mapping(v, "child.transfer.", t.Span, []field{
+						{"to", true, d.enum(&t.To, "child.transfer.to", true, TransferKinds)},
+						{"date", true, d.date(&t.Date, "child.transfer.date", true)},
+					})
+				}},
+			})
+		}},
+		{"appellant", true, func(k, v *yaml.Node) {
+			f.Appellant.Span = d.nodeSpan(k)
+			d.mapping(v, "appellant.", f.Appellant.Span, []field{
+				{"name", true, d.str(&f.Appellant.Name, "appellant.name", true)},
+				{"role", true, d.enum(&f.Appellant.Role, "appellant.role", true, AppellantRoles)},
+			})
+		}},
+		{"local_authority", true, d.str(&f.LocalAuthority, "local_authority", true)},
+		{"decision", true, func(k, v *yaml.Node) {
+			f.Decision.Span = d.nodeSpan(k)
+			d.mapping(v, "decision.", f.Decision.Span, []field{
+				{"type", true, d.enum(&f.Decision.Type, "decision.type", true, DecisionTypes)},
+				{"date", true, d.date(&f.Decision.Date, "decision.date", true)},
+				{"sections", false, func(k, v *yaml.Node) { d.sections(k, v, &f.Decision) }},
+			})
+		}},
+		{"mediation", false, func(k, v *yaml.Node) {
+			m := &Mediation{Span: d.nodeSpan(k)}
+			f.Mediation = m
+			d.mapping(v, "mediation.", m.Span, []field{
+				{"adviser", false, d.str(&m.Adviser, "mediation.adviser", false)},
+				{"adviser_contacted", false, d.date(&m.AdviserContacted, "mediation.adviser_contacted", false)},
+				{"choice", false, d.enum(&m.Choice, "mediation.choice", false, Choices)},
+				{"la_informed", false, d.date(&m.LAInformed, "mediation.la_informed", false)},
+				{"date", false, d.date(&m.Date, "mediation.date", false)},
+				{"mediator", false, d.str(&m.Mediator, "mediation.mediator", false)},
+				{"attendees", false, func(k, v *yaml.Node) { d.attendees(k, v, m) }},
+			})
+			if m.Choice.Value == "decline" && m.Date.Set {
+				d.problemf(m.Date.Span, "remove mediation.date, or set choice: mediate",
+					"mediation.date is set but mediation.choice is decline")
+			}
+		}},
+		{"certificate", false, func(k, v *yaml.Node) {
+			c := &Certificate{Span: d.nodeSpan(k)}
+			f.Certificate = c
+			d.mapping(v, "certificate.", c.Span, []field{
+				{"issued", false, d.date(&c.Issued, "certificate.issued", false)},
+				{"issues_resolved", false, d.enum(&c.IssuesResolved, "certificate.issues_resolved", false, Resolutions)},
+			})
+		}},
+		{"author", false, func(k, v *yaml.Node) {
+			a := &Person{Span: d.nodeSpan(k)}
+			f.Author = a
+			d.mapping(v, "author.", a.Span, []field{
+				{"name", false, d.str(&a.Name, "author.name", false)},
+				{"role", false, d.str(&a.Role, "author.role", false)},
+			})
+		}},
+	})
+}
+
+func (d *decoder) sections(k, v *yaml.Node, dec *Decision) {
+	items := []*yaml.Node{v}
+	if v.Kind == yaml.SequenceNode {
+		items = v.Content
+	} else if v.Kind != yaml.ScalarNode {
+		d.problemf(d.pairSpan(k, v), "", "decision.sections should be a list such as [B, F], not %s", kindName(v))
+		return
+	} else if v.Tag == "!!null" {
+		return
+	}
+	seen := map[string]bool{}
+	for _, it := range items {
+		if it.Kind != yaml.ScalarNode {
+			d.problemf(d.nodeSpan(it), "", "decision.sections: each section is a letter such as F, not %s", kindName(it))
+			continue
+		}
+		s := strings.ToUpper(strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(it.Value, "Section "), "section ")))
+		sp := d.nodeSpan(it)
+		known := false
+		for _, p := range PlanSections {
+			if p == s {
+				known = true
+			}
+		}
+		if !known {
+			hint := ""
+			if s == "H" {
+				hint = "H1 or H2"
+			}
+			d.problemf(sp, hint, "decision.sections: %q is not an EHC plan section (A, B, C, D, E, F, G, H1, H2, I, J, K)", it.Value)
+			continue
+		}
+		if seen[s] {
+			continue
+		}
+		seen[s] = true
+		dec.Sections = append(dec.Sections, String{Value: s, Span: sp, Set: true})
+	}
+}
+
+func (d *decoder) attendees(k, v *yaml.Node, m *Mediation) {
+	m.AttendeesSpan = d.nodeSpan(k)
+	if v.Kind != yaml.SequenceNode {
+		if v.Tag != "!!null" {
+			d.problemf(d.pairSpan(k, v), "", "mediation.attendees should be a list of people (- name: ... role: ...), not %s", kindName(v))
+		}
+		return
+	}
+	for i, it := range v.Content {
+		a := Attendee{Span: d.nodeSpan(it)}
+		p := fmt.Sprintf("mediation.attendees[%d].", i+1)
+		d.mapping(it, p, a.Span, []field{
+			{"name", true, d.str(&a.Name, p+"name", true)},
+			{"role", true, d.str(&a.Role, p+"role", true)},
+			{"organisation", false, d.str(&a.Organisation, p+"organisation", false)},
+			{"authority", false, d.boolean(&a.Authority, p+"authority")},
+		})
+		m.Attendees = append(m.Attendees, a)
+	}
+}
+
+// nearest returns the candidate closest to s by edit distance, or "" when
+// none is close enough to be a plausible typo.
+func nearest(s string, candidates []string) string {
+	best, bestD := "", 1<<30
+	ls := strings.ToLower(s)
+	for _, c := range candidates {
+		dd := editDistance(ls, strings.ToLower(c))
+		if dd < bestD {
+			best, bestD = c, dd
+		}
+	}
+	limit := len(s)/3 + 1
+	if limit > 4 {
+		limit = 4
+	}
+	if bestD <= limit {
+		return best
+	}
+	return ""
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// sortProblems orders problems by position so output is deterministic.
+func sortProblems(ps []Problem) {
+	sort.SliceStable(ps, func(i, j int) bool { return ps[i].Span.Start < ps[j].Span.Start })
+}

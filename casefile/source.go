@@ -1,0 +1,130 @@
+package casefile
+
+import (
+	"sort"
+	"unicode/utf8"
+)
+
+// Span is a half-open range of byte offsets into the original file bytes.
+// Every position sendgen reports starts life as a Span; converting it to a
+// line and column happens in one place (Source.Pos) so that the CLI, JSON,
+// SARIF and the language server can never disagree.
+type Span struct {
+	Start, End int
+}
+
+// Empty reports whether the span covers no bytes.
+func (s Span) Empty() bool { return s.End <= s.Start }
+
+// Pos is a position in a file, 1-based, in the units each consumer needs.
+type Pos struct {
+	Offset int // byte offset into the file
+	Line   int // 1-based line
+	Column int // 1-based column in Unicode characters (runes)
+	// UTF16 is the 0-based column in UTF-16 code units, which is what the
+	// Language Server Protocol counts.
+	UTF16 int
+	// ByteColumn is the 1-based column in bytes (reviewdog's rdjsonl).
+	ByteColumn int
+}
+
+// Source is a file's bytes with a line-start table for position lookups.
+type Source struct {
+	Path  string
+	Bytes []byte
+	// lineStarts[i] is the byte offset where line i+1 begins.
+	lineStarts []int
+	// bom is the length of a leading UTF-8 byte-order mark, which editors do
+	// not count as a character of line 1.
+	bom int
+}
+
+// NewSource indexes src for position lookups.
+func NewSource(path string, src []byte) *Source {
+	s := &Source{Path: path, Bytes: src, lineStarts: make([]int, 1, len(src)/40+1)}
+	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
+		s.bom = 3
+	}
+	for i, b := range src {
+		if b == '\n' {
+			s.lineStarts = append(s.lineStarts, i+1)
+		}
+	}
+	return s
+}
+
+// Lines returns the number of lines in the file.
+func (s *Source) Lines() int { return len(s.lineStarts) }
+
+// LineStart returns the byte offset of the start of a 1-based line.
+func (s *Source) LineStart(line int) int {
+	if line < 1 {
+		return 0
+	}
+	if line > len(s.lineStarts) {
+		return len(s.Bytes)
+	}
+	if line == 1 {
+		return s.bom
+	}
+	return s.lineStarts[line-1]
+}
+
+// LineText returns the text of a 1-based line without its line ending.
+func (s *Source) LineText(line int) string {
+	start := s.LineStart(line)
+	end := len(s.Bytes)
+	if line < len(s.lineStarts) {
+		end = s.lineStarts[line] - 1
+	}
+	if end > start && s.Bytes[end-1] == '\r' {
+		end--
+	}
+	if end < start {
+		end = start
+	}
+	return string(s.Bytes[start:end])
+}
+
+// Pos converts a byte offset into a position. Offsets past the end are
+// clamped to the end of the file.
+func (s *Source) Pos(offset int) Pos {
+	if offset < 0 {
+		offset = 0
+	}
+	if offset > len(s.Bytes) {
+		offset = len(s.Bytes)
+	}
+	line := sort.Search(len(s.lineStarts), func(i int) bool { return s.lineStarts[i] > offset })
+	start := s.LineStart(line)
+	if offset < start { // inside the BOM
+		offset = start
+	}
+	p := Pos{Offset: offset, Line: line, Column: 1, ByteColumn: offset - start + 1}
+	for i := start; i < offset; {
+		r, size := utf8.DecodeRune(s.Bytes[i:])
+		if i+size > offset {
+			break
+		}
+		i += size
+		p.Column++
+		if r >= 0x10000 {
+			p.UTF16 += 2
+		} else {
+			p.UTF16++
+		}
+	}
+	return p
+}
+
+// OffsetAt converts a 1-based line and 1-based rune column to a byte offset.
+// It is the inverse of Pos, used for positions that come from the YAML
+// decoder, which counts lines and columns rather than bytes.
+func (s *Source) OffsetAt(line, column int) int {
+	off := s.LineStart(line)
+	for c := 1; c < column && off < len(s.Bytes) && s.Bytes[off] != '\n'; c++ {
+		_, size := utf8.DecodeRune(s.Bytes[off:])
+		off += size
+	}
+	return off
+}
