@@ -1,0 +1,101 @@
+// Package cli wires sendgen's sub-commands: flags, configuration loading,
+// output and exit codes. It knows how to call the packages that do the work,
+// not how they do it.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+)
+
+// Exit codes, the contract with CI pipelines (the same as Vale's and
+// golangci-lint's): 0 clean, 1 findings at or above the fail level, 2 a
+// usage, configuration or I/O error.
+const (
+	ExitOK       = 0
+	ExitFindings = 1
+	ExitError    = 2
+)
+
+// IO is where a command reads and writes. Tests pass buffers.
+type IO struct {
+	In       io.Reader
+	Out, Err io.Writer
+	// OutIsTTY controls colour in text output.
+	OutIsTTY bool
+}
+
+// exitError carries an exit code through cobra without printing a usage
+// message; the command has already said what went wrong.
+type exitError struct{ code int }
+
+func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
+
+// usageError is a mistake in the command line: printed with a hint, exit 2.
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+
+// Main runs sendgen with args and returns the process exit code.
+func Main(args []string, in io.Reader, out, errw io.Writer) int {
+	ios := &IO{In: in, Out: out, Err: errw, OutIsTTY: isTerminal(out)}
+	root := NewRootCmd(ios)
+	root.SetArgs(args)
+	root.SetOut(out)
+	root.SetErr(errw)
+	err := root.Execute()
+	if err == nil {
+		return ExitOK
+	}
+	var ee exitError
+	if errors.As(err, &ee) {
+		return ee.code
+	}
+	fmt.Fprintf(errw, "sendgen: %v\n", err)
+	var ue usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintln(errw, "Run 'sendgen --help' for usage.")
+	}
+	return ExitError
+}
+
+// NewRootCmd builds the command tree.
+func NewRootCmd(ios *IO) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "sendgen",
+		Short: "Lint SEND mediation case files, compute statutory dates and render the documents",
+		Long: `sendgen turns SEND mediation case files (Markdown with YAML front matter) into
+documents that hold up: it lints provision wording, checks the statutory
+timetable, and renders the position statement, the mediation outcome form
+and the mediation certificate as PDFs.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
+	root.AddCommand(
+		newLintCmd(ios),
+		newRulesCmd(ios),
+		newExplainCmd(ios),
+	)
+	for _, add := range extraCommands {
+		root.AddCommand(add(ios))
+	}
+	return root
+}
+
+// extraCommands lets each command file register itself, so that files for
+// separate commands do not all have to edit this one.
+var extraCommands []func(*IO) *cobra.Command
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,356 @@
+// Package config loads sendgen's rule configuration: the embedded
+// rules.yaml, then a user's .sendgen.yaml on top. It is strict: an unknown
+// key is an error naming its file and line, because a misspelt severity
+// that is silently ignored is worse than no configuration at all.
+//
+// viper reads and decodes the files. Two of its habits are handled here:
+// it lowercases every map key (so rule identifiers, which are lower case,
+// are the only map keys, and user-written words live in lists), and its
+// UnmarshalExact names bad keys but not their lines (so the YAML is also
+// walked as a node tree to report file:line).
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+
+	"github.com/spf13/viper"
+	"go.yaml.in/yaml/v3"
+
+	sendgen "github.com/sendgen/sendgen"
+)
+
+// FileName is the name of a user configuration file.
+const FileName = ".sendgen.yaml"
+
+// Config is the whole configuration.
+type Config struct {
+	// ProvisionHeadings are extra headings whose content is provision.
+	ProvisionHeadings []string `mapstructure:"provision_headings"`
+	// BankHolidays are extra non-working days, YYYY-MM-DD.
+	BankHolidays []string `mapstructure:"bank_holidays"`
+	// Providers are extra provider roles or qualifications.
+	Providers []string `mapstructure:"providers"`
+	// Rules maps a rule identifier to its settings.
+	Rules map[string]Rule `mapstructure:"rules"`
+	// Sources lists the files this configuration was read from.
+	Sources []string `mapstructure:"-"`
+}
+
+// Rule is one rule's settings and documentation.
+type Rule struct {
+	Severity   string   `mapstructure:"severity"` // error | warning | info | off
+	Summary    string   `mapstructure:"summary"`
+	Scope      string   `mapstructure:"scope"`
+	Rationale  string   `mapstructure:"rationale"`
+	Law        string   `mapstructure:"law"`
+	Bad        string   `mapstructure:"bad"`
+	Good       string   `mapstructure:"good"`
+	Suggestion string   `mapstructure:"suggestion"`
+	Phrases    []Phrase `mapstructure:"phrases"`
+}
+
+// Phrase is a wording a phrase rule looks for.
+type Phrase struct {
+	Phrase     string   `mapstructure:"phrase"`  // words, matched case-insensitively
+	Pattern    string   `mapstructure:"pattern"` // or an RE2 regular expression
+	When       string   `mapstructure:"when"`    // always (default) | unquantified
+	Exceptions []string `mapstructure:"exceptions"`
+	Rationale  string   `mapstructure:"rationale"`
+	Suggestion string   `mapstructure:"suggestion"`
+}
+
+// Error is a configuration problem with its place.
+type Error struct {
+	Path    string
+	Line    int
+	Message string
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Message)
+	}
+	return fmt.Sprintf("%s: %s", e.Path, e.Message)
+}
+
+// Default returns the embedded configuration.
+func Default() (*Config, error) {
+	return decode("rules.yaml (built in)", sendgen.DefaultRules)
+}
+
+// Load returns the default configuration with the user file at path (if
+// path is not empty) applied on top.
+func Load(path string) (*Config, error) {
+	cfg, err := Default()
+	if err != nil {
+		return nil, err
+	}
+	if path == "" {
+		return cfg, nil
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read config: %w", err)
+	}
+	user, err := decode(path, src)
+	if err != nil {
+		return nil, err
+	}
+	if err := cfg.merge(user, path); err != nil {
+		return nil, err
+	}
+	return cfg, nil
+}
+
+// Find walks up from dir looking for .sendgen.yaml and returns its path, or
+// "" when there is none.
+func Find(dir string) string {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	for {
+		for _, name := range []string{FileName, ".sendgen.yml"} {
+			p := filepath.Join(dir, name)
+			if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+				return p
+			}
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+// merge applies a user configuration: severities replace, lists add.
+func (c *Config) merge(u *Config, path string) error {
+	c.ProvisionHeadings = append(c.ProvisionHeadings, u.ProvisionHeadings...)
+	c.BankHolidays = append(c.BankHolidays, u.BankHolidays...)
+	c.Providers = append(c.Providers, u.Providers...)
+	for id, ur := range u.Rules {
+		r, ok := c.Rules[id]
+		if !ok {
+			return &Error{Path: path, Line: lineOf(path, "rules", id), Message: fmt.Sprintf("unknown rule %q%s; 'sendgen rules' lists them", id, didYouMean(id, keys(c.Rules)))}
+		}
+		if ur.Severity != "" {
+			r.Severity = ur.Severity
+		}
+		r.Phrases = append(r.Phrases, ur.Phrases...)
+		c.Rules[id] = r
+	}
+	c.Sources = append(c.Sources, path)
+	return nil
+}
+
+func decode(path string, src []byte) (*Config, error) {
+	var root yaml.Node
+	if err := yaml.Unmarshal(src, &root); err != nil {
+		return nil, &Error{Path: path, Message: "not valid YAML: " + strings.TrimPrefix(err.Error(), "yaml: ")}
+	}
+	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
+		if err := checkKeys(path, root.Content[0], reflect.TypeOf(Config{}), ""); err != nil {
+			return nil, err
+		}
+	}
+	v := viper.New()
+	v.SetConfigType("yaml")
+	if err := v.ReadConfig(bytes.NewReader(src)); err != nil {
+		return nil, &Error{Path: path, Message: err.Error()}
+	}
+	var cfg Config
+	if err := v.UnmarshalExact(&cfg); err != nil {
+		return nil, &Error{Path: path, Message: err.Error()}
+	}
+	if err := cfg.validate(path); err != nil {
+		return nil, err
+	}
+	cfg.Sources = []string{path}
+	return &cfg, nil
+}
+
+var severities = []string{"error", "warning", "info", "off"}
+
+func (c *Config) validate(path string) error {
+	var errs []error
+	for id, r := range c.Rules {
+		if r.Severity != "" && !contains(severities, r.Severity) {
+			errs = append(errs, &Error{Path: path, Line: lineOf(path, "rules", id, "severity"),
+				Message: fmt.Sprintf("rules.%s.severity is %q; it must be one of %s", id, r.Severity, strings.Join(severities, ", "))})
+		}
+		for i, p := range r.Phrases {
+			if (p.Phrase == "") == (p.Pattern == "") {
+				errs = append(errs, &Error{Path: path, Line: lineOf(path, "rules", id, "phrases"),
+					Message: fmt.Sprintf("rules.%s.phrases[%d] needs exactly one of 'phrase' or 'pattern'", id, i+1)})
+			}
+			if p.When != "" && p.When != "always" && p.When != "unquantified" {
+				errs = append(errs, &Error{Path: path, Line: lineOf(path, "rules", id, "phrases"),
+					Message: fmt.Sprintf("rules.%s.phrases[%d].when is %q; it must be always or unquantified", id, i+1, p.When)})
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// checkKeys walks the YAML against the struct's mapstructure tags so that
+// an unknown key is reported with its line and the nearest known key.
+func checkKeys(path string, n *yaml.Node, t reflect.Type, prefix string) error {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		if n.Kind != yaml.MappingNode {
+			if n.Tag == "!!null" {
+				return nil
+			}
+			return &Error{Path: path, Line: n.Line, Message: fmt.Sprintf("%s should be a mapping", strings.TrimSuffix(prefix, "."))}
+		}
+		fields := map[string]reflect.Type{}
+		var names []string
+		for i := 0; i < t.NumField(); i++ {
+			tag := t.Field(i).Tag.Get("mapstructure")
+			if tag == "" || tag == "-" {
+				continue
+			}
+			fields[tag] = t.Field(i).Type
+			names = append(names, tag)
+		}
+		var errs []error
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			ft, ok := fields[k.Value]
+			if !ok {
+				errs = append(errs, &Error{Path: path, Line: k.Line, Message: fmt.Sprintf("unknown key %s%s%s", prefix, k.Value, didYouMean(k.Value, names))})
+				continue
+			}
+			if err := checkKeys(path, v, ft, prefix+k.Value+"."); err != nil {
+				errs = append(errs, err)
+			}
+		}
+		return errors.Join(errs...)
+	case reflect.Map:
+		if n.Kind != yaml.MappingNode {
+			if n.Tag == "!!null" {
+				return nil
+			}
+			return &Error{Path: path, Line: n.Line, Message: fmt.Sprintf("%s should be a mapping", strings.TrimSuffix(prefix, "."))}
+		}
+		var errs []error
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if err := checkKeys(path, n.Content[i+1], t.Elem(), prefix+n.Content[i].Value+"."); err != nil {
+				errs = append(errs, err)
+			}
+		}
+		return errors.Join(errs...)
+	case reflect.Slice:
+		if n.Kind != yaml.SequenceNode {
+			if n.Tag == "!!null" {
+				return nil
+			}
+			return &Error{Path: path, Line: n.Line, Message: fmt.Sprintf("%s should be a list", strings.TrimSuffix(prefix, "."))}
+		}
+		var errs []error
+		for i, it := range n.Content {
+			if err := checkKeys(path, it, t.Elem(), fmt.Sprintf("%s[%d].", strings.TrimSuffix(prefix, "."), i+1)); err != nil {
+				errs = append(errs, err)
+			}
+		}
+		return errors.Join(errs...)
+	default:
+		if n.Kind != yaml.ScalarNode {
+			return &Error{Path: path, Line: n.Line, Message: fmt.Sprintf("%s should be a single value", strings.TrimSuffix(prefix, "."))}
+		}
+	}
+	return nil
+}
+
+// lineOf finds the line of a key path in a file, for errors found after
+// decoding. It returns 0 when the file or key cannot be found.
+func lineOf(path string, keys ...string) int {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return 0
+	}
+	var root yaml.Node
+	if yaml.Unmarshal(src, &root) != nil || len(root.Content) == 0 {
+		return 0
+	}
+	n := root.Content[0]
+	line := 0
+	for _, k := range keys {
+		if n.Kind != yaml.MappingNode {
+			return line
+		}
+		found := false
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == k {
+				line = n.Content[i].Line
+				n = n.Content[i+1]
+				found = true
+				break
+			}
+		}
+		if !found {
+			return line
+		}
+	}
+	return line
+}
+
+func keys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func didYouMean(s string, names []string) string {
+	best, bestD := "", 1<<30
+	for _, n := range names {
+		if d := distance(s, n); d < bestD {
+			best, bestD = n, d
+		}
+	}
+	if best != "" && bestD <= len(s)/3+1 {
+		return fmt.Sprintf(" (did you mean '%s'?)", best)
+	}
+	return ""
+}
+
+func distance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}

@@ -1,0 +1,69 @@
+package lint
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+var (
+	isoDate   = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`)
+	slashDate = regexp.MustCompile(`^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$`)
+	wordDate  = regexp.MustCompile(`(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4})$`)
+	vagueDate = regexp.MustCompile(`(?i)^(?:asap|as soon as (?:possible|practicable)|tbc|tba|tbd|to be (?:confirmed|agreed|decided|arranged)|in due course|soon|shortly|ongoing|n/?a|-+|\?+|end of (?:the )?(?:term|half[\s-]term|month|year|week)|next (?:term|week|month|year)|by the end of.*|when (?:possible|available)|immediately|asap\.?)$`)
+)
+
+var months = map[string]time.Month{
+	"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+	"may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+	"september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+
+// ParseActionDate reads the By column of an agreed action: 2026-12-15,
+// 15 December 2026, 15 Dec 2026 or 15/12/2026 (day first). The message
+// says why a value is not a usable date.
+func ParseActionDate(s string) (time.Time, string) {
+	s = strings.TrimSpace(strings.Trim(s, "*_"))
+	var y, d int
+	var m time.Month
+	switch {
+	case isoDate.MatchString(s):
+		g := isoDate.FindStringSubmatch(s)
+		y, _ = strconv.Atoi(g[1])
+		mi, _ := strconv.Atoi(g[2])
+		m = time.Month(mi)
+		d, _ = strconv.Atoi(g[3])
+	case slashDate.MatchString(s):
+		g := slashDate.FindStringSubmatch(s)
+		d, _ = strconv.Atoi(g[1])
+		mi, _ := strconv.Atoi(g[2])
+		m = time.Month(mi)
+		y, _ = strconv.Atoi(g[3])
+	case wordDate.MatchString(s):
+		g := wordDate.FindStringSubmatch(s)
+		d, _ = strconv.Atoi(g[1])
+		mm, ok := months[strings.ToLower(g[2])]
+		if !ok {
+			return time.Time{}, fmt.Sprintf("%q is not a date: %q is not a month", s, g[2])
+		}
+		m = mm
+		y, _ = strconv.Atoi(g[3])
+	case vagueDate.MatchString(s):
+		return time.Time{}, fmt.Sprintf("%q is not a date: an action needs a calendar date to be enforceable", s)
+	default:
+		return time.Time{}, fmt.Sprintf("%q is not a date: write it as 2026-12-15, 15 December 2026 or 15/12/2026", s)
+	}
+	if m < 1 || m > 12 {
+		return time.Time{}, fmt.Sprintf("%q is not a date: there is no month %d", s, m)
+	}
+	t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	if d < 1 || t.Day() != d {
+		return time.Time{}, fmt.Sprintf("%q is not a real date: %s %d has %d days", s, m, y, time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day())
+	}
+	return t, ""
+}
+
+// dateRules are the rules that use the statutory timetable.
+func dateRules() []Rule { return nil }

@@ -1,0 +1,191 @@
+package lint
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/sendgen/sendgen/casefile"
+	"github.com/sendgen/sendgen/internal/config"
+)
+
+// Rule is one check. Rules are built once by New and must not keep state
+// between calls: one Engine lints many files concurrently.
+type Rule interface {
+	ID() string
+	Check(d *Doc, emit func(Finding))
+}
+
+// Doc is what rules look at: the case and what the engine worked out once
+// for all rules.
+type Doc struct {
+	Case       *casefile.Case
+	Statements []*Statement
+	Today      time.Time
+	engine     *Engine
+}
+
+// Options are per-run settings.
+type Options struct {
+	// Today anchors the rules that depend on the date (appeal-deadline).
+	// Zero means the current date.
+	Today time.Time
+}
+
+// RuleInfo documents a rule for `sendgen rules`, `sendgen explain` and
+// editor hovers; all of them read the same text from rules.yaml.
+type RuleInfo struct {
+	ID         string
+	Severity   Severity
+	Summary    string
+	Scope      string
+	Rationale  string
+	Law        string
+	Bad, Good  string
+	Suggestion string
+}
+
+// Engine holds the compiled rules.
+type Engine struct {
+	rules         []Rule
+	info          map[string]RuleInfo
+	order         []string
+	providerRE    *regexp.Regexp
+	abbrevRE      *regexp.Regexp
+	extraHeadings map[string]bool
+	cfg           *config.Config
+}
+
+// New compiles the configuration into an engine.
+func New(cfg *config.Config) (*Engine, error) {
+	e := &Engine{info: map[string]RuleInfo{}, extraHeadings: map[string]bool{}, cfg: cfg}
+	e.providerRE, e.abbrevRE = buildProviderRE(cfg.Providers)
+	for _, h := range cfg.ProvisionHeadings {
+		e.extraHeadings[strings.ToLower(strings.Join(strings.Fields(h), " "))] = true
+	}
+	for _, id := range RuleIDs {
+		rc, ok := cfg.Rules[id]
+		if !ok {
+			return nil, fmt.Errorf("configuration has no entry for rule %s", id)
+		}
+		sev := Warning
+		if rc.Severity != "" {
+			s, err := ParseSeverity(rc.Severity)
+			if err != nil {
+				return nil, fmt.Errorf("rule %s: %w", id, err)
+			}
+			sev = s
+		}
+		e.info[id] = RuleInfo{ID: id, Severity: sev, Summary: rc.Summary, Scope: rc.Scope,
+			Rationale: strings.TrimSpace(rc.Rationale), Law: strings.TrimSpace(rc.Law),
+			Bad: rc.Bad, Good: rc.Good, Suggestion: rc.Suggestion}
+		e.order = append(e.order, id)
+	}
+	for id := range cfg.Rules {
+		if _, ok := e.info[id]; !ok {
+			return nil, fmt.Errorf("configuration names unknown rule %q", id)
+		}
+	}
+	for _, id := range []string{"vague-wording", "hedged-commitment"} {
+		pr, err := compilePhrases(id, cfg.Rules[id].Phrases)
+		if err != nil {
+			return nil, err
+		}
+		e.rules = append(e.rules, pr)
+	}
+	e.rules = append(e.rules,
+		missingRule{id: "missing-frequency", has: func(s *Statement) bool { return s.Frequency },
+			message: "this provision does not say how often it happens"},
+		missingRule{id: "missing-duration", has: func(s *Statement) bool { return s.Duration },
+			message: "this provision does not say how long each session lasts or how much time is provided"},
+		missingRule{id: "missing-provider", has: func(s *Statement) bool { return s.Provider },
+			message: "this provision does not say who delivers it (a role or qualification)"},
+		groupRule{},
+		ownerRule{},
+		deadlineRule{},
+		frontmatterRule{},
+	)
+	e.rules = append(e.rules, dateRules()...)
+	return e, nil
+}
+
+// Rules describes every rule, in the order of the spec.
+func (e *Engine) Rules() []RuleInfo {
+	out := make([]RuleInfo, 0, len(e.order))
+	for _, id := range e.order {
+		out = append(out, e.info[id])
+	}
+	return out
+}
+
+// Rule returns one rule's description.
+func (e *Engine) Rule(id string) (RuleInfo, bool) {
+	r, ok := e.info[id]
+	return r, ok
+}
+
+// Config is the configuration the engine was built from.
+func (e *Engine) Config() *config.Config { return e.cfg }
+
+// Lint runs every enabled rule over the case and returns the findings in
+// file order, suppression comments applied.
+func (e *Engine) Lint(c *casefile.Case, opts Options) ([]Finding, error) {
+	st, err := e.statements(c)
+	if err != nil {
+		return nil, fmt.Errorf("lint %s: %w", c.Path, err)
+	}
+	today := opts.Today
+	if today.IsZero() {
+		y, m, d := time.Now().Date()
+		today = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	}
+	doc := &Doc{Case: c, Statements: st, Today: today, engine: e}
+	var out []Finding
+	for _, r := range e.rules {
+		info := e.info[r.ID()]
+		if info.Severity == Off {
+			continue
+		}
+		r.Check(doc, func(f Finding) {
+			f.Rule = r.ID()
+			if !f.ownSeverity {
+				f.Severity = info.Severity
+			}
+			if f.Suggestion == "" {
+				f.Suggestion = info.Suggestion
+			}
+			if f.Match == "" && f.Span.End > f.Span.Start && f.Span.End <= len(c.Bytes) {
+				f.Match = string(c.Bytes[f.Span.Start:f.Span.End])
+			}
+			out = append(out, f)
+		})
+	}
+	out = suppress(c, out)
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Span.Start != out[j].Span.Start {
+			return out[i].Span.Start < out[j].Span.Start
+		}
+		return ruleIndex(out[i].Rule) < ruleIndex(out[j].Rule)
+	})
+	return out, nil
+}
+
+// RuleIDs are the rule identifiers of the spec, in its order. They are a
+// contract: they appear in every output format and in configuration.
+var RuleIDs = []string{
+	"vague-wording", "hedged-commitment", "missing-frequency", "missing-duration", "missing-provider",
+	"unquantified-group", "action-missing-owner", "action-missing-deadline", "frontmatter",
+	"certificate-late", "mediation-late", "authority-not-confirmed", "health-not-present",
+	"certificate-not-required", "appeal-deadline", "phase-transfer", "action-late",
+}
+
+func ruleIndex(id string) int {
+	for i, r := range RuleIDs {
+		if r == id {
+			return i
+		}
+	}
+	return len(RuleIDs)
+}

@@ -1,0 +1,67 @@
+// Package lint judges a parsed case file: the provision wording, the agreed
+// actions, the front matter and the statutory dates. Rules are compiled
+// once from the configuration (rules.yaml) into an Engine, which is safe for
+// concurrent use and lints bytes already in memory, so an editor's unsaved
+// buffer is judged exactly like a file on disk.
+package lint
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/sendgen/sendgen/casefile"
+)
+
+// Severity orders findings. The zero value is Info.
+type Severity int
+
+const (
+	Info Severity = iota
+	Warning
+	Error
+	// Off disables a rule; no finding carries it.
+	Off
+)
+
+func (s Severity) String() string {
+	switch s {
+	case Info:
+		return "info"
+	case Warning:
+		return "warning"
+	case Error:
+		return "error"
+	}
+	return "off"
+}
+
+// ParseSeverity reads "error", "warning", "info" or "off".
+func ParseSeverity(s string) (Severity, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "error":
+		return Error, nil
+	case "warning", "warn":
+		return Warning, nil
+	case "info":
+		return Info, nil
+	case "off", "none":
+		return Off, nil
+	}
+	return Off, fmt.Errorf("unknown severity %q: use error, warning, info or off", s)
+}
+
+// Finding is one diagnostic. Span is in bytes of the case file; converting
+// it to lines and columns is the reporter's job (casefile.Source.Pos).
+type Finding struct {
+	Rule     string
+	Severity Severity
+	Span     casefile.Span
+	Message  string
+	// Suggestion is the quantified wording or the fix, where one exists.
+	Suggestion string
+	// Match is the offending text, for messages and editors.
+	Match string
+	// ownSeverity marks a finding whose rule chose its severity (the
+	// appeal deadline is info, warning or error depending on the date).
+	ownSeverity bool
+}

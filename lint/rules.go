@@ -1,0 +1,250 @@
+package lint
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/sendgen/sendgen/casefile"
+	"github.com/sendgen/sendgen/internal/config"
+)
+
+// phraseRule finds listed wordings (vague-wording, hedged-commitment).
+type phraseRule struct {
+	id      string
+	phrases []phrase
+}
+
+type phrase struct {
+	re           *regexp.Regexp
+	exceptions   []*regexp.Regexp
+	unquantified bool
+	rationale    string
+	suggestion   string
+	modal        bool // the pattern can match "May" the month
+}
+
+func compilePhrases(id string, ps []config.Phrase) (phraseRule, error) {
+	r := phraseRule{id: id}
+	for i, p := range ps {
+		src := p.Pattern
+		if src == "" {
+			src = `\b` + wordsPattern(p.Phrase) + `\b`
+		}
+		re, err := regexp.Compile(`(?i)` + src)
+		if err != nil {
+			return r, fmt.Errorf("rule %s phrase %d (%q): %w", id, i+1, src, err)
+		}
+		cp := phrase{re: re, unquantified: p.When == "unquantified", rationale: p.Rationale,
+			suggestion: p.Suggestion, modal: re.MatchString("may")}
+		for _, ex := range p.Exceptions {
+			xre, err := regexp.Compile(`(?i)` + ex)
+			if err != nil {
+				return r, fmt.Errorf("rule %s phrase %d exception %q: %w", id, i+1, ex, err)
+			}
+			cp.exceptions = append(cp.exceptions, xre)
+		}
+		r.phrases = append(r.phrases, cp)
+	}
+	return r, nil
+}
+
+func (r phraseRule) ID() string { return r.id }
+
+func (r phraseRule) Check(d *Doc, emit func(Finding)) {
+	for _, s := range d.Statements {
+		text := s.String()
+		var taken [][2]int // spans already reported, so overlapping phrases report once
+		for _, p := range r.phrases {
+			if p.unquantified && s.Quantified() {
+				continue
+			}
+			for _, m := range p.re.FindAllStringIndex(text, -1) {
+				if m[1] == m[0] || overlaps(taken, m) || excepted(p.exceptions, text, m) {
+					continue
+				}
+				if p.modal && isMonthMay(text, m[0], m[1]) {
+					continue
+				}
+				taken = append(taken, [2]int{m[0], m[1]})
+				words := strings.TrimSpace(text[m[0]:m[1]])
+				msg := p.rationale
+				if !strings.Contains(strings.ToLower(msg), strings.ToLower(words)) {
+					msg = fmt.Sprintf("%q: %s", words, p.rationale)
+				}
+				emit(Finding{Span: s.Text.Source(s.Start+m[0], s.Start+m[1]), Message: msg, Suggestion: p.suggestion, Match: words})
+			}
+		}
+	}
+}
+
+func overlaps(taken [][2]int, m []int) bool {
+	for _, t := range taken {
+		if m[0] < t[1] && t[0] < m[1] {
+			return true
+		}
+	}
+	return false
+}
+
+func excepted(exs []*regexp.Regexp, text string, m []int) bool {
+	for _, ex := range exs {
+		for _, x := range ex.FindAllStringIndex(text, -1) {
+			if x[0] <= m[0] && m[1] <= x[1] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var (
+	monthAfter  = regexp.MustCompile(`^\s*(?:\d{1,4}\b|\d{1,2}(?:st|nd|rd|th)\b|half[\s-]term\b|(?:19|20)\d\d)`)
+	monthBefore = regexp.MustCompile(`(?i)(?:\b(?:in|from|by|until|till|since|before|after|during|of|early|late|mid|end|start|beginning|this|next|last|each|every)|\d(?:st|nd|rd|th)?)[\s-]*$`)
+	sentenceEnd = regexp.MustCompile(`(?:^|[.!?:;]\s*|^\s*[-*]\s*)$`)
+)
+
+// isMonthMay tells "May" the month from "may" the modal. Lower-case "may"
+// is the modal. Capitalised "May" is the month when a date is around it
+// ("from May 2027", "15 May", "in May"), or when it is not at the start of
+// a sentence; at the start of a sentence the tagger decides.
+func isMonthMay(text string, start, end int) bool {
+	w := text[start:end]
+	if w != "May" {
+		return false
+	}
+	before, after := text[:start], text[end:]
+	if monthAfter.MatchString(after) || monthBefore.MatchString(before) {
+		return true
+	}
+	if !sentenceEnd.MatchString(before) {
+		return true
+	}
+	m, err := nlp()
+	if err != nil {
+		return false
+	}
+	toks := m.tok.Tokenize(text)
+	m.tagger.TagTokens(toks)
+	for _, t := range toks {
+		if t.Start == start {
+			return t.Tag == "NNP"
+		}
+	}
+	return false
+}
+
+// missingRule reports a statement that lacks a frequency, duration or
+// provider.
+type missingRule struct {
+	id      string
+	has     func(*Statement) bool
+	message string
+}
+
+func (r missingRule) ID() string { return r.id }
+
+func (r missingRule) Check(d *Doc, emit func(Finding)) {
+	for _, s := range d.Statements {
+		if !s.Judge || r.has(s) {
+			continue
+		}
+		emit(Finding{Span: trimSpan(d.Case, s.judgedSpan()), Message: r.message})
+	}
+}
+
+// trimSpan drops a final full stop so the underline covers the words.
+func trimSpan(c *casefile.Case, sp casefile.Span) casefile.Span {
+	for sp.End > sp.Start && strings.ContainsRune(" .;,\t", rune(c.Bytes[sp.End-1])) {
+		sp.End--
+	}
+	return sp
+}
+
+// groupRule reports "small group" with no size.
+type groupRule struct{}
+
+func (groupRule) ID() string { return "unquantified-group" }
+
+func (groupRule) Check(d *Doc, emit func(Finding)) {
+	for _, s := range d.Statements {
+		if !s.Judge {
+			continue
+		}
+		base := s.Start
+		if s.QuoteEnd > 0 {
+			base = s.QuoteStart
+		}
+		for _, g := range unsizedGroups(s.judged()) {
+			words := s.judged()[g[0]:g[1]]
+			emit(Finding{Span: s.Text.Source(base+g[0], base+g[1]),
+				Message: fmt.Sprintf("%q does not say how many children are in the group", words)})
+		}
+	}
+}
+
+// ownerRule reports an agreed action with nobody responsible.
+type ownerRule struct{}
+
+func (ownerRule) ID() string { return "action-missing-owner" }
+
+var noOwner = regexp.MustCompile(`(?i)^(?:|-+|—|–|\?+|n/?a|none|tbc|tba|tbd|to be (?:confirmed|agreed|decided|determined)|unknown|someone|somebody|anyone|anybody|everyone|all|various|staff|them|they|the parties)$`)
+
+func (ownerRule) Check(d *Doc, emit func(Finding)) {
+	for _, a := range d.Case.Actions {
+		if strings.TrimSpace(a.Action.Text) == "" {
+			continue
+		}
+		who := strings.TrimSpace(strings.Trim(a.Who.Text, "*_ "))
+		if !a.HasWho {
+			emit(Finding{Span: trimSpan(d.Case, a.Action.Whole()), Message: "the agreed actions table has no 'Who' column, so this action has nobody responsible"})
+			continue
+		}
+		if noOwner.MatchString(who) {
+			sp := a.Who.Whole()
+			msg := "this action has nobody responsible: the 'Who' column is empty"
+			if who != "" {
+				msg = fmt.Sprintf("this action has nobody responsible: %q names no person or role", who)
+			} else {
+				sp = trimSpan(d.Case, a.Action.Whole())
+			}
+			emit(Finding{Span: sp, Message: msg})
+		}
+	}
+}
+
+// deadlineRule reports an agreed action with no date.
+type deadlineRule struct{}
+
+func (deadlineRule) ID() string { return "action-missing-deadline" }
+
+func (deadlineRule) Check(d *Doc, emit func(Finding)) {
+	for _, a := range d.Case.Actions {
+		if strings.TrimSpace(a.Action.Text) == "" {
+			continue
+		}
+		if !a.HasBy {
+			emit(Finding{Span: trimSpan(d.Case, a.Action.Whole()), Message: "the agreed actions table has no 'By' column, so this action has no date"})
+			continue
+		}
+		by := strings.TrimSpace(a.By.Text)
+		if by == "" {
+			emit(Finding{Span: trimSpan(d.Case, a.Action.Whole()), Message: "this action has no date: the 'By' column is empty"})
+			continue
+		}
+		if _, msg := ParseActionDate(by); msg != "" {
+			emit(Finding{Span: a.By.Whole(), Message: msg})
+		}
+	}
+}
+
+// frontmatterRule reports the problems the parser found.
+type frontmatterRule struct{}
+
+func (frontmatterRule) ID() string { return "frontmatter" }
+
+func (frontmatterRule) Check(d *Doc, emit func(Finding)) {
+	for _, p := range d.Case.Problems {
+		emit(Finding{Span: p.Span, Message: p.Message, Suggestion: p.Suggestion})
+	}
+}

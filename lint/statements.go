@@ -1,0 +1,247 @@
+package lint
+
+import (
+	"regexp"
+	"strings"
+	"sync"
+
+	"github.com/jdkato/prose/v3/segment"
+	"github.com/jdkato/prose/v3/tag"
+	"github.com/jdkato/prose/v3/tokenize"
+
+	"github.com/sendgen/sendgen/casefile"
+)
+
+// StatementKind says where a statement comes from.
+type StatementKind int
+
+const (
+	// Provision is a list item or paragraph sentence in a provision section.
+	Provision StatementKind = iota
+	// ActionText is the text of an agreed action. It is judged for wording
+	// and, when the action is itself provision, for quantities.
+	ActionText
+)
+
+// Statement is a piece of text the provision rules judge: Text.Text[Start:End].
+type Statement struct {
+	Kind       StatementKind
+	Text       *casefile.Text
+	Start, End int
+	// Judge reports whether the quantity rules (frequency, duration,
+	// provider, group) apply: always for provision, only for actions that
+	// are themselves provision or quote it.
+	Judge bool
+	// QuoteStart/QuoteEnd, when set, is quoted plan wording inside an
+	// action ("Amend Section F to read: '...'"), which is judged as provision.
+	QuoteStart, QuoteEnd int
+
+	Frequency, Duration, Provider bool
+}
+
+// String is the statement's text.
+func (s *Statement) String() string { return s.Text.Text[s.Start:s.End] }
+
+// Span is where the statement is in the file.
+func (s *Statement) Span() casefile.Span { return s.Text.Source(s.Start, s.End) }
+
+// Quantified reports whether the statement states a frequency or a duration.
+func (s *Statement) Quantified() bool { return s.Frequency || s.Duration }
+
+// Models are loaded once per process (prose/v3 shares them) and the
+// segmenter and tagger are safe for concurrent use.
+var nlp = sync.OnceValues(func() (*nlpModels, error) {
+	seg, err := segment.New()
+	if err != nil {
+		return nil, err
+	}
+	tg, err := tag.New()
+	if err != nil {
+		return nil, err
+	}
+	return &nlpModels{seg: seg, tagger: tg, tok: tokenize.New()}, nil
+})
+
+type nlpModels struct {
+	seg    *segment.Segmenter
+	tagger *tag.Tagger
+	tok    *tokenize.Tokenizer
+}
+
+var provisionSections = map[string]bool{"section f": true, "section g": true, "section h1": true, "section h2": true, "section h": true}
+
+// provisionBlocks returns the blocks of the case that are provision:
+// under # Requested provision, directly or in ## Section F, G, H1, H2, and
+// under any heading the configuration adds.
+func (e *Engine) provisionBlocks(c *casefile.Case) []*casefile.Block {
+	var out []*casefile.Block
+	for _, s := range c.Body.Sections {
+		whole := s.Key() == "requested provision" || e.extraHeadings[s.Key()]
+		if whole {
+			out = append(out, s.Blocks...)
+		}
+		// Sub-headings: a "## Section X" decides for everything under it
+		// (including ### headings) until the next level-2 heading; any
+		// other sub-heading of a provision part is provision.
+		inProvision := whole
+		for _, ch := range s.Children {
+			if ch.Level == 2 {
+				k := normaliseSection(ch.Key())
+				switch {
+				case e.extraHeadings[ch.Key()]:
+					inProvision = true
+				case strings.HasPrefix(k, "section "):
+					inProvision = whole && provisionSections[k]
+				default:
+					inProvision = whole
+				}
+			}
+			if inProvision {
+				out = append(out, ch.Blocks...)
+			}
+		}
+	}
+	return out
+}
+
+var sectionHeading = regexp.MustCompile(`^section\s+(f|g|h1|h2|h|[a-k])\b`)
+
+// normaliseSection maps "Section F: special educational provision" and
+// "section f" to "section f".
+func normaliseSection(k string) string {
+	if m := sectionHeading.FindStringSubmatch(k); m != nil {
+		return "section " + m[1]
+	}
+	return k
+}
+
+// statements splits the case into the statements the provision rules judge.
+func (e *Engine) statements(c *casefile.Case) ([]*Statement, error) {
+	models, err := nlp()
+	if err != nil {
+		return nil, err
+	}
+	var out []*Statement
+	for _, b := range e.provisionBlocks(c) {
+		t := &b.Text
+		if b.Kind == casefile.ListItem {
+			out = append(out, e.analyse(&Statement{Kind: Provision, Text: t, Start: 0, End: len(t.Text), Judge: true}))
+			continue
+		}
+		// A paragraph is judged sentence by sentence.
+		for _, s := range models.seg.Segment(t.Text) {
+			out = append(out, e.analyse(&Statement{Kind: Provision, Text: t, Start: s.Start, End: s.End(), Judge: true}))
+		}
+	}
+	for i := range c.Actions {
+		a := &c.Actions[i]
+		t := &a.Action
+		if strings.TrimSpace(t.Text) == "" {
+			continue
+		}
+		st := &Statement{Kind: ActionText, Text: t, Start: 0, End: len(t.Text)}
+		if qs, qe, ok := quoted(t.Text); ok {
+			st.QuoteStart, st.QuoteEnd = qs, qe
+			st.Judge = true
+		}
+		e.analyse(st)
+		if st.QuoteEnd == 0 {
+			st.Judge = e.actionIsProvision(models, st)
+		}
+		out = append(out, st)
+	}
+	return out, nil
+}
+
+// judged is the part of a statement the quantity rules look at.
+func (s *Statement) judged() string {
+	if s.QuoteEnd > 0 {
+		return s.Text.Text[s.QuoteStart:s.QuoteEnd]
+	}
+	return s.String()
+}
+
+// judgedSpan is where the judged part is in the file.
+func (s *Statement) judgedSpan() casefile.Span {
+	if s.QuoteEnd > 0 {
+		return s.Text.Source(s.QuoteStart, s.QuoteEnd)
+	}
+	return s.Span()
+}
+
+func (e *Engine) analyse(s *Statement) *Statement {
+	text := s.judged()
+	s.Frequency = hasFrequency(text)
+	s.Duration = hasDuration(text)
+	s.Provider = e.providerRE.MatchString(text) || e.abbrevRE.MatchString(text)
+	return s
+}
+
+// quoteRE finds wording quoted for the plan: straight or curly quotes, at
+// least a few words long so that a quoted term is not mistaken for it.
+var quoteRE = regexp.MustCompile(`"([^"]{12,})"|“([^”]{12,})”|'([^']{12,})'|‘([^’]{12,})’`)
+
+func quoted(s string) (int, int, bool) {
+	m := quoteRE.FindStringSubmatchIndex(s)
+	if m == nil {
+		return 0, 0, false
+	}
+	for g := 2; g+1 < len(m); g += 2 {
+		if m[g] >= 0 {
+			return m[g], m[g+1], true
+		}
+	}
+	return 0, 0, false
+}
+
+// provisionNoun finds nouns that name a service delivered to the child.
+var provisionNoun = regexp.MustCompile(`(?i)\b(?:therapy|therapies|physiotherapy|hydrotherapy|teaching|tuition|tutoring|sessions?|support|mentoring|counselling|coaching|programmes?|interventions?|lessons?|input|supervision|assistance|provision|care|help|breaks?|groups?)\b`)
+
+// administrativeVerbs start actions that are tasks, not provision.
+var administrativeVerbs = map[string]bool{
+	"send": true, "review": true, "arrange": true, "amend": true, "issue": true, "write": true,
+	"hold": true, "share": true, "convene": true, "update": true, "contact": true, "confirm": true,
+	"visit": true, "check": true, "complete": true, "carry": true, "undertake": true, "commission": true,
+	"agree": true, "request": true, "ask": true, "consult": true, "provide": false, "deliver": false,
+	"meet": true, "call": true, "email": true, "organise": true, "organize": true, "finalise": true,
+	"draft": true, "circulate": true, "refer": true, "apply": true, "submit": true, "obtain": true,
+	"consider": true, "investigate": true, "explore": true, "look": true, "find": true, "identify": true,
+	"set": true, "book": true, "schedule": true, "inform": true, "notify": true, "tell": true,
+	"produce": true, "prepare": true, "seek": true, "liaise": true, "discuss": true, "assess": true,
+	"reassess": true, "re-assess": true, "name": true, "fund": false, "make": true, "give": true,
+}
+
+// actionIsProvision decides whether an agreed action is itself provision
+// ("Weekly 1-hour mentoring session with ...") rather than a task ("Send
+// the amended plan to Amira"). A task starts with a verb; provision names
+// a service and usually a quantity.
+func (e *Engine) actionIsProvision(m *nlpModels, s *Statement) bool {
+	text := strings.TrimSpace(s.String())
+	toks := m.tok.Tokenize(text)
+	if len(toks) == 0 {
+		return false
+	}
+	first := strings.ToLower(toks[0].Text)
+	if v, ok := administrativeVerbs[first]; ok && v {
+		return false
+	}
+	if _, ok := administrativeVerbs[first]; !ok {
+		// Unknown first word: ask the tagger whether it is an imperative verb.
+		m.tagger.TagTokens(toks)
+		if toks[0].Tag == "VB" {
+			return false
+		}
+	}
+	if s.Frequency || s.Duration {
+		return true
+	}
+	// The head of the action, before any verb, names a service.
+	head := text
+	if len(toks) > 6 {
+		head = text[:toks[6].Start]
+	}
+	if loc := provisionNoun.FindStringIndex(head); loc != nil {
+		return !strings.Contains(strings.ToLower(head[:loc[0]]), " will ")
+	}
+	return false
+}

@@ -1,0 +1,99 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/sendgen/sendgen/lint"
+)
+
+// Text is the human format: "path:line:col: severity rule: message", the
+// source line, and the offending words underlined. Colour only when asked
+// (the CLI asks on a terminal without NO_COLOR).
+type Text struct{ Color bool }
+
+const (
+	red, yellow, blue, bold, dim, reset = "\x1b[31m", "\x1b[33m", "\x1b[34m", "\x1b[1m", "\x1b[2m", "\x1b[0m"
+)
+
+func (t Text) paint(code, s string) string {
+	if !t.Color {
+		return s
+	}
+	return code + s + reset
+}
+
+func (t Text) Write(w io.Writer, files []File) error {
+	counts := map[string]int{}
+	nfiles := 0
+	for _, f := range files {
+		if len(f.Findings) > 0 {
+			nfiles++
+		}
+		for _, fd := range f.Findings {
+			d := Resolve(f.Path, f.Source, fd)
+			counts[d.Severity]++
+			sevColour := blue
+			switch fd.Severity {
+			case lint.Error:
+				sevColour = red
+			case lint.Warning:
+				sevColour = yellow
+			}
+			fmt.Fprintf(w, "%s: %s %s: %s\n", t.paint(bold, fmt.Sprintf("%s:%d:%d", d.Path, d.Line, d.Column)),
+				t.paint(sevColour, d.Severity), d.Rule, d.Message)
+			line := f.Source.LineText(d.Line)
+			if line != "" {
+				fmt.Fprintf(w, "  %s\n", expandTabs(line))
+				endCol := d.EndColumn
+				if d.EndLine != d.Line {
+					endCol = utf8.RuneCountInString(line) + 1
+				}
+				width := endCol - d.Column
+				if width < 1 {
+					width = 1
+				}
+				pad := displayWidth(line, d.Column-1)
+				fmt.Fprintf(w, "  %s%s\n", strings.Repeat(" ", pad), t.paint(sevColour, "^"+strings.Repeat("~", width-1)))
+			}
+			if d.Suggestion != "" {
+				fmt.Fprintf(w, "  %s %s\n", t.paint(dim, "suggestion:"), d.Suggestion)
+			}
+		}
+	}
+	total := counts["error"] + counts["warning"] + counts["info"]
+	if total > 0 {
+		fmt.Fprintf(w, "\n%d %s, %d %s and %d info in %d %s\n", counts["error"], plural(counts["error"], "error"),
+			counts["warning"], plural(counts["warning"], "warning"), counts["info"], nfiles, plural(nfiles, "file"))
+	}
+	return nil
+}
+
+func plural(n int, s string) string {
+	if n == 1 {
+		return s
+	}
+	return s + "s"
+}
+
+// expandTabs makes the echoed source line and the underline agree: a tab
+// is printed as four spaces and counted as four.
+func expandTabs(s string) string { return strings.ReplaceAll(s, "\t", "    ") }
+
+// displayWidth is the printed width of the first n characters of line.
+func displayWidth(line string, n int) int {
+	w := 0
+	for i, r := range []rune(line) {
+		if i >= n {
+			break
+		}
+		if r == '\t' {
+			w += 4
+		} else {
+			w++
+		}
+	}
+	return w
+}
