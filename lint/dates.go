@@ -64,6 +64,3 @@ func ParseActionDate(s string) (time.Time, string) {
 	}
 	return t, ""
 }
-
-// dateRules are the rules that use the statutory timetable.
-func dateRules() []Rule { return nil }

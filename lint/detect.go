@@ -10,7 +10,7 @@ import (
 // text, compiled once. Numbers may be digits or words.
 
 const (
-	numWord = `(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty-five|thirty|thirty-five|forty|forty-five|fifty|sixty|ninety|a\s+couple\s+of|several)`
+	numWord  = `(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty-five|thirty|thirty-five|forty|forty-five|fifty|sixty|ninety|a\s+couple\s+of|several)`
 	numDigit = `(?:\d+(?:\.\d+)?½?|½)`
 	num      = `(?:` + numDigit + `|` + numWord + `)`
 	// quantity is a number followed by what it counts: digits may touch

@@ -9,6 +9,7 @@ import (
 
 	"github.com/sendgen/sendgen/casefile"
 	"github.com/sendgen/sendgen/internal/config"
+	"github.com/sendgen/sendgen/timeline"
 )
 
 // Rule is one check. Rules are built once by New and must not keep state
@@ -25,6 +26,7 @@ type Doc struct {
 	Statements []*Statement
 	Today      time.Time
 	engine     *Engine
+	timetable  *timeline.Dates
 }
 
 // Options are per-run settings.
@@ -56,12 +58,25 @@ type Engine struct {
 	abbrevRE      *regexp.Regexp
 	extraHeadings map[string]bool
 	cfg           *config.Config
+	calendar      *timeline.Calendar
 }
 
 // New compiles the configuration into an engine.
 func New(cfg *config.Config) (*Engine, error) {
 	e := &Engine{info: map[string]RuleInfo{}, extraHeadings: map[string]bool{}, cfg: cfg}
 	e.providerRE, e.abbrevRE = buildProviderRE(cfg.Providers)
+	e.calendar = timeline.DefaultCalendar()
+	var extra []time.Time
+	for _, s := range cfg.BankHolidays {
+		t, msg := casefile.ParseISODate(s)
+		if msg != "" {
+			return nil, fmt.Errorf("bank_holidays: %s", msg)
+		}
+		extra = append(extra, t)
+	}
+	if len(extra) > 0 {
+		e.calendar = e.calendar.With(extra...)
+	}
 	for _, h := range cfg.ProvisionHeadings {
 		e.extraHeadings[strings.ToLower(strings.Join(strings.Fields(h), " "))] = true
 	}

@@ -120,15 +120,18 @@ func isMonthMay(text string, start, end int) bool {
 	if !sentenceEnd.MatchString(before) {
 		return true
 	}
+	// At the start of a sentence: the modal is followed by a verb ("May
+	// include", "May be"); the month by anything else ("May half term").
 	m, err := nlp()
 	if err != nil {
 		return false
 	}
 	toks := m.tok.Tokenize(text)
 	m.tagger.TagTokens(toks)
-	for _, t := range toks {
-		if t.Start == start {
-			return t.Tag == "NNP"
+	for i, t := range toks {
+		if t.Start == start && i+1 < len(toks) {
+			next := toks[i+1]
+			return !(strings.HasPrefix(next.Tag, "VB") || next.Tag == "RB" || next.Tag == "MD")
 		}
 	}
 	return false

@@ -172,18 +172,15 @@ func (c *computation) validate() {
 	}
 }
 
-// certificateRequired applies CFA 2014 s.55 and s.51: a certificate is needed before any
-// appeal except one about Section I alone, and health and social care sections cannot be
-// appealed on their own at all. Refusals to assess or to issue a plan and decisions to cease a
-// plan (s.51(2)(a), (b), (d), (f)) are not about sections, so for them the sections listed do
-// not matter: a certificate is always needed.
+// certificateRequired applies CFA 2014 s.55 and s.51 exactly as shared/spec/statutory-rules.md
+// states them: a certificate is needed before any appeal except one about Section I alone, and
+// health and social care sections cannot be appealed on their own at all. The sections in
+// dispute decide, whatever the decision type, so the rule stays the one the spec documents.
 func (c *computation) certificateRequired() {
 	in := c.in
 	c.out.CertificateRequiredBasis = BasisCertificateRequired
 	req, why := true, ""
 	switch {
-	case in.DecisionType == "refuse-assessment" || in.DecisionType == "refuse-plan" || in.DecisionType == "cease-plan":
-		why = fmt.Sprintf("an appeal against a %s decision needs a mediation certificate", in.DecisionType)
 	case len(in.Sections) == 1 && in.Sections[0] == "I":
 		req, why = false, "the appeal is about Section I alone, which needs no mediation certificate (s.55 exception)"
 	case len(in.Sections) > 0 && allHealthOrCare(in.Sections):

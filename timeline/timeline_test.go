@@ -196,9 +196,9 @@ func TestCertificateRequired(t *testing.T) {
 		{"plan-contents", []string{"G", "I"}, true, "needs a mediation certificate"}, // spec: only [I] or only health/care
 		{"plan-contents", []string{"E"}, true, "needs a mediation certificate"},
 		{"plan-contents", nil, true, "no sections recorded"},
-		{"refuse-assessment", nil, true, "refuse-assessment"},
-		{"refuse-plan", []string{"I"}, true, "refuse-plan"}, // not a Section I appeal
-		{"cease-plan", nil, true, "cease-plan"},
+		{"refuse-assessment", nil, true, "no sections recorded"},
+		{"refuse-plan", []string{"I"}, false, "Section I alone"}, // the spec's rule: the sections decide
+		{"cease-plan", nil, true, "no sections recorded"},
 	}
 	for _, tt := range tests {
 		got := Compute(Inputs{DecisionType: tt.typ, Sections: tt.sections, Decision: d("2026-09-14")}, nil)

@@ -1,0 +1,176 @@
+package lint
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/sendgen/sendgen/casefile"
+	"github.com/sendgen/sendgen/internal/config"
+)
+
+func testEngine(t testing.TB) *Engine {
+	t.Helper()
+	cfg, err := config.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+const header = `---
+case: T-1
+child:
+  name: Sam Test
+appellant:
+  name: Alex Test
+  role: parent
+local_authority: Test Council
+decision:
+  type: plan-contents
+  date: 2026-09-01
+  sections: [F]
+---
+
+# Requested provision
+
+## Section F
+
+`
+
+// provisionRules lints one provision list item and returns the provision
+// rules it breaks, sorted and comma-joined.
+func provisionRules(t testing.TB, e *Engine, item string) string {
+	t.Helper()
+	src := header + "- " + item + "\n"
+	c, err := casefile.Parse("t.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs, err := e.Lint(c, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := map[string]bool{}
+	for _, f := range fs {
+		switch f.Rule {
+		case "vague-wording", "hedged-commitment", "missing-frequency", "missing-duration", "missing-provider", "unquantified-group":
+			set[f.Rule] = true
+		}
+	}
+	var out []string
+	for r := range set {
+		out = append(out, r)
+	}
+	sort.Strings(out)
+	if len(out) == 0 {
+		return "-"
+	}
+	return strings.Join(out, ",")
+}
+
+// Abbreviations for the table: V vague, H hedged, F frequency, D duration,
+// P provider, G group.
+func expand(codes string) string {
+	if codes == "" {
+		return "-"
+	}
+	names := map[rune]string{'V': "vague-wording", 'H': "hedged-commitment", 'F': "missing-frequency",
+		'D': "missing-duration", 'P': "missing-provider", 'G': "unquantified-group"}
+	var out []string
+	for _, c := range codes {
+		out = append(out, names[c])
+	}
+	sort.Strings(out)
+	return strings.Join(out, ",")
+}
+
+func TestProvisionStatements(t *testing.T) {
+	e := testEngine(t)
+	tests := []struct{ text, want string }{
+		// Quantified provision: nothing to report.
+		{"30 minutes of 1:1 speech and language therapy per week delivered by an HCPC-registered Speech and Language Therapist.", ""},
+		{"A qualified speech and language therapist will deliver one 45-minute session per week, plus a 15-minute follow-up in class with the teaching assistant.", ""},
+		{"The child will receive a 30-minute one-to-one speech and language therapy session every week with a qualified therapist.", ""},
+		{"The child will receive a 45-minute occupational therapy session every two weeks, reviewed termly, with an HCPC-registered Occupational Therapist.", ""},
+		{"The Specialist Teacher will work with Sam for 30 minutes, once per week.", ""},
+		{"A teaching assistant trained in literacy difficulties will deliver the programme for 15 minutes daily.", ""},
+		{"The child will receive 15 hours per week of 1:1 support from a trained teaching assistant.", ""},
+		{"Thirty minutes of physiotherapy twice weekly with an HCPC-registered physiotherapist.", ""},
+		{"3 x 20 mins per week of phonics teaching with a Level 3 TA.", ""},
+		{"Speech and language therapy for 1 hour every half term with an HCPC-registered SaLT, from May 2027.", ""},
+		{"A Teacher of the Deaf will visit for 1 hr each half term to advise staff.", ""},
+		{"Emotional literacy sessions with an ELSA for 30 minutes every Tuesday and Thursday.", ""},
+		{"Lego-based therapy in a group of no more than four pupils, 40 minutes twice a week, led by a trained teacher.", ""},
+		{"Social skills group (1:4) with the SENCo for 45 minutes each week.", ""},
+		{"Counselling with a BACP-registered counsellor for 50 minutes fortnightly.", ""},
+		{"Two 10-minute movement breaks every morning, supervised by a teaching assistant.", ""},
+		{"Direct teaching from a specialist teacher for 25 hours per week.", ""},
+		{"An educational psychologist will observe Sam in class for two hours each term.", ""},
+		// Vague.
+		{"Access to speech and language therapy.", "VFDP"},
+		{"Access to a sensory room as required.", "VFDP"},
+		{"Regular speech and language support.", "VFDP"},
+		{"Opportunities for emotional regulation.", "VFDP"},
+		{"Support from a teaching assistant where appropriate.", "VFD"},
+		{"The child will have access to speech and language therapy.", "VFDP"},
+		{"The child will receive regular occupational therapy.", "VFDP"},
+		{"Up to 10 hours of teaching assistant support per week.", "V"},
+		{"Sam needs support from skilled staff.", "VFDP"},
+		{"Sam will have equipment, e.g. a pen.", "VFDP"},
+		{"1-1, small group or whole class as appropriate.", "VFDPG"},
+		{"Speech and language targets will be monitored.", "VFDP"},
+		{"Input from a Teacher of the Deaf.", "VFD"},
+		{"Interventions to support literacy.", "VFDP"},
+		// Hedged.
+		{"Oliver should have a quiet space when he feels anxious.", "HFDP"},
+		{"Oliver may benefit from a visual timetable.", "HFDP"},
+		{"The school will provide additional support where possible.", "VHFDP"},
+		{"The child would benefit from additional support in class.", "VHFDP"},
+		{"Sensory breaks where possible.", "HFDP"},
+		{"Hydrotherapy for 45 minutes every week with an HCPC-registered Physiotherapist, subject to pool availability.", "H"},
+		{"It is recommended that Sam has 30 minutes of speech and language therapy weekly with a SaLT.", "H"},
+		// Missing pieces only.
+		{"A Teaching Assistant will support the child in the playground at play and lunchtime.", "FD"},
+		{"The setting will support the child in the playground at play and lunchtime.", "FDP"},
+		{"Weekly occupational therapy with an HCPC-registered Occupational Therapist.", "D"},
+		{"A 30-minute session with an HCPC-registered Speech and Language Therapist.", "F"},
+		{"Daily 20-minute precision teaching.", "P"},
+		{"Social skills teaching in a small group twice a week for 40 minutes with a trained teacher.", "G"},
+		{"Daily 20 minute reading sessions with a trained member of staff.", "P"},
+		{"Daily 20 minute reading sessions with an adult.", "P"},
+	}
+	for _, tt := range tests {
+		got := provisionRules(t, e, tt.text)
+		if want := expand(tt.want); got != want {
+			t.Errorf("%q\n  got  %s\n  want %s", tt.text, got, want)
+		}
+	}
+}
+
+func TestMayMonthAndModal(t *testing.T) {
+	e := testEngine(t)
+	for _, tt := range []struct {
+		text   string
+		hedged bool
+	}{
+		{"From May 2027, 30 minutes of SaLT weekly with an HCPC-registered SaLT.", false},
+		{"30 minutes of SaLT weekly with a SaLT, starting 4 May.", false},
+		{"30 minutes of SaLT weekly with a SaLT until May.", false},
+		{"May 2027: 30 minutes of SaLT weekly with a SaLT.", false},
+		{"Sam may have 30 minutes of SaLT weekly with a SaLT.", true},
+		{"May include 30 minutes of SaLT weekly with a SaLT.", true},
+	} {
+		got := strings.Contains(provisionRules(t, e, tt.text), "hedged-commitment")
+		if got != tt.hedged {
+			t.Errorf("%q: hedged = %v, want %v", tt.text, got, tt.hedged)
+		}
+	}
+}
+
+var _ = fmt.Sprint
