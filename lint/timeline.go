@@ -249,25 +249,14 @@ func (actionLate) Check(d *Doc, emit func(Finding)) {
 	if m == nil || !m.Date.Set {
 		return
 	}
-	provision := map[*casefile.Text]bool{}
-	for _, s := range d.Statements {
-		if s.Kind == ActionText && s.Judge {
-			provision[s.Text] = true
-		}
-	}
+	defaults := actionDefaults(d)
 	for i := range d.Case.Actions {
 		a := &d.Case.Actions[i]
 		by, msg := ParseActionDate(a.By.Text)
 		if msg != "" || writtenAgreement.MatchString(a.By.Text) || writtenAgreement.MatchString(a.Action.Text) {
 			continue
 		}
-		kind := timeline.ClassifyAction(a.Action.Text)
-		// Provision agreed for an appealable dispute goes into the plan, so
-		// the plan-amendment period applies (reg 42(2), reg 44).
-		if kind == timeline.ActionOther && provision[&a.Action] && d.dates().CertificateRequired {
-			kind = timeline.ActionPlan
-		}
-		due, basis := timeline.ActionDue(m.Date.Time, kind)
+		due, basis := defaults[i].Due, defaults[i].Basis
 		if !by.After(due) {
 			continue
 		}
@@ -276,4 +265,48 @@ func (actionLate) Check(d *Doc, emit func(Finding)) {
 				by.Format(time.DateOnly), due.Format(time.DateOnly), basis, m.Date.Time.Format(time.DateOnly)),
 			Suggestion: "bring the date forward, or record that the parties agreed the longer time in writing (write 'agreed in writing' in the By column)"})
 	}
+}
+
+// ActionDefault is the reg 42 default due date of one agreed action.
+type ActionDefault struct {
+	Kind  timeline.ActionKind
+	Due   time.Time // zero when the mediation date is not known
+	Basis string
+}
+
+// ActionDefaults returns the default due date of each agreed action of the
+// case, in table order: the same dates the action-late rule uses, for the
+// timeline command and the outcome form.
+func (e *Engine) ActionDefaults(c *casefile.Case) ([]ActionDefault, error) {
+	st, err := e.statements(c)
+	if err != nil {
+		return nil, err
+	}
+	return actionDefaults(&Doc{Case: c, Statements: st, engine: e}), nil
+}
+
+func actionDefaults(d *Doc) []ActionDefault {
+	provision := map[*casefile.Text]bool{}
+	for _, s := range d.Statements {
+		if s.Kind == ActionText && s.Judge {
+			provision[s.Text] = true
+		}
+	}
+	var agreed time.Time
+	if m := d.Case.Front.Mediation; m != nil && m.Date.Set {
+		agreed = m.Date.Time
+	}
+	out := make([]ActionDefault, len(d.Case.Actions))
+	for i := range d.Case.Actions {
+		a := &d.Case.Actions[i]
+		kind := timeline.ClassifyAction(a.Action.Text)
+		// Provision agreed for an appealable dispute goes into the plan, so
+		// the plan-amendment period applies (reg 42(2), reg 44).
+		if kind == timeline.ActionOther && provision[&a.Action] && d.dates().CertificateRequired {
+			kind = timeline.ActionPlan
+		}
+		due, basis := timeline.ActionDue(agreed, kind)
+		out[i] = ActionDefault{Kind: kind, Due: due, Basis: basis}
+	}
+	return out
 }
