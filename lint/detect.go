@@ -21,7 +21,7 @@ const (
 const period = `(?:school\s+days?|days?|weekdays?|weeks?|fortnights?|months?|terms?|half[\s-]terms?|years?|academic\s+years?|mornings?|afternoons?|evenings?|nights?|lessons?|sessions?|lunchtimes?|lunch\s+times?|break\s*times?|breaks|playtimes?|play\s+times?|registrations?|assembl(?:y|ies)|school\s+weeks?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|annum|semesters?)`
 
 var (
-	frequencyRE = regexp.MustCompile(`(?i)` + strings.Join([]string{
+	frequencyParts = []string{
 		// adverbs: daily, weekly, twice-weekly, half-termly ...
 		`\b(?:(?:twice|once|thrice|bi|half)[\s-]?)?(?:daily|weekly|nightly|fortnightly|monthly|termly|yearly|annually|quarterly)\b`,
 		// per / each / every lesson, every two weeks ...
@@ -40,9 +40,9 @@ var (
 		`\bat\s+all\s+times\b`,
 		`\bfull[\s-]time\b`,
 		`\bper\s+annum\b`,
-	}, "|"))
+	}
 
-	durationRE = regexp.MustCompile(`(?i)` + strings.Join([]string{
+	durationParts = []string{
 		// 30 minutes, thirty minutes, 45-minute, 1 hr, 1.5 hours, 20 mins
 		`\b` + quantity + `(?:minutes?|mins?|hours?|hrs?)\b`,
 		`\b\d+(?:\.\d+)?\s*h\b`,
@@ -54,7 +54,7 @@ var (
 		`\bfull[\s-]time\b`,
 		`\b(?:single|double)\s+lessons?\b`,
 		`\blasting\s+` + num + `\b`,
-	}, "|"))
+	}
 
 	groupRE     = regexp.MustCompile(`(?i)\b(?:small[\s-]+)?groups?\b`)
 	groupSizeRE = regexp.MustCompile(`(?i)` + strings.Join([]string{
@@ -72,16 +72,50 @@ var (
 	ratioOneToOne = regexp.MustCompile(`^1\s*:\s*1$`)
 )
 
+// The detectors are kept as lists of small expressions rather than one
+// alternation: each gets its own literal prefilter, so most are skipped
+// without running, and the ones that run are small.
+var (
+	frequencyM = compileParts(frequencyParts)
+	durationM  = compileParts(durationParts)
+	groupM     = newMatcher(groupRE)
+)
+
+type matchers []matcher
+
+// compileParts compiles lower-case patterns that run on ASCII-lower-cased
+// text: without (?i) the engine does no case folding, which was a fifth of
+// the detectors' time.
+func compileParts(parts []string) matchers {
+	out := make(matchers, len(parts))
+	for i, p := range parts {
+		out[i] = newMatcher(regexp.MustCompile(p))
+	}
+	return out
+}
+
+// MatchString reports whether any expression matches lower, the
+// ASCII-lower-cased statement (text is unused but keeps the signature of
+// matcher).
+func (ms matchers) MatchString(text, lower string) bool {
+	for _, m := range ms {
+		if m.MatchString(lower, lower) {
+			return true
+		}
+	}
+	return false
+}
+
 // hasFrequency reports whether s states how often.
-func hasFrequency(s string) bool { return frequencyRE.MatchString(s) }
+func hasFrequency(s string) bool { return frequencyM.MatchString(s, lowerASCII(s)) }
 
 // hasDuration reports whether s states how long.
-func hasDuration(s string) bool { return durationRE.MatchString(s) }
+func hasDuration(s string) bool { return durationM.MatchString(s, lowerASCII(s)) }
 
 // unsizedGroups returns the byte ranges of group mentions in s when s gives
 // no group size or ratio anywhere.
 func unsizedGroups(s string) [][]int {
-	locs := groupRE.FindAllStringIndex(s, -1)
+	locs := groupM.FindAllStringIndex(s, lowerASCII(s))
 	if len(locs) == 0 {
 		return nil
 	}

@@ -2,7 +2,6 @@ package lint
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -54,8 +53,7 @@ type Engine struct {
 	rules         []Rule
 	info          map[string]RuleInfo
 	order         []string
-	providerRE    *regexp.Regexp
-	abbrevRE      *regexp.Regexp
+	providers     *providerSet
 	extraHeadings map[string]bool
 	cfg           *config.Config
 	calendar      *timeline.Calendar
@@ -64,7 +62,7 @@ type Engine struct {
 // New compiles the configuration into an engine.
 func New(cfg *config.Config) (*Engine, error) {
 	e := &Engine{info: map[string]RuleInfo{}, extraHeadings: map[string]bool{}, cfg: cfg}
-	e.providerRE, e.abbrevRE = buildProviderRE(cfg.Providers)
+	e.providers = newProviderSet(cfg.Providers)
 	e.calendar = timeline.DefaultCalendar()
 	var extra []time.Time
 	for _, s := range cfg.BankHolidays {

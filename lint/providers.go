@@ -3,6 +3,7 @@ package lint
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // providerWords are roles and qualifications that name who delivers
@@ -40,23 +41,91 @@ var providerAbbrevs = []string{
 	"ELSA", "ELSAs", "PA", "PAs", "GP", "BCBA", "CSW", "SpLD",
 }
 
-// buildProviderRE compiles the provider detector, with extra words from the
-// configuration.
-func buildProviderRE(extra []string) (*regexp.Regexp, *regexp.Regexp) {
-	words := append(append([]string(nil), providerWords...), extra...)
-	alts := make([]string, 0, len(words))
-	for _, w := range words {
-		w = strings.TrimSpace(w)
-		if w == "" {
+// providerSet recognises provider roles by looking words up, not by a
+// regular expression: a 90-way case-insensitive alternation costs about
+// 50 µs a statement, a map lookup per word a few hundred nanoseconds.
+type providerSet struct {
+	phrases map[string]bool // lower-case, single-spaced, singular
+	starts  map[string]bool // first words of the phrases of several words
+	longest int             // most words in one phrase
+	abbrevs map[string]bool // case-sensitive
+}
+
+func newProviderSet(extra []string) *providerSet {
+	p := &providerSet{phrases: map[string]bool{}, starts: map[string]bool{}, abbrevs: map[string]bool{}}
+	for _, w := range append(append([]string(nil), providerWords...), extra...) {
+		words := splitWords(strings.ToLower(w))
+		if len(words) == 0 {
 			continue
 		}
-		alts = append(alts, wordsPattern(w)+`(?:s|es)?`)
+		p.phrases[strings.Join(words, " ")] = true
+		if len(words) > 1 {
+			p.starts[words[0]] = true
+		}
+		if len(words) > p.longest {
+			p.longest = len(words)
+		}
 	}
-	// Longest first so "teaching assistant" wins over "teacher" in spans.
-	sortByLengthDesc(alts)
-	full := regexp.MustCompile(`(?i)\b(?:` + strings.Join(alts, "|") + `)\b`)
-	abbr := regexp.MustCompile(`\b(?:` + strings.Join(providerAbbrevs, "|") + `)\b`)
-	return full, abbr
+	for _, a := range providerAbbrevs {
+		p.abbrevs[a] = true
+	}
+	return p
+}
+
+// splitWords splits on anything that is not a letter, digit or apostrophe,
+// so "HCPC-registered" and "note-taker" split like "note taker".
+func splitWords(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '&')
+	})
+}
+
+// singular drops a plural ending so "therapists" finds "therapist".
+func singular(w string) []string {
+	out := []string{w}
+	if strings.HasSuffix(w, "es") {
+		out = append(out, w[:len(w)-2])
+	}
+	if strings.HasSuffix(w, "s") {
+		out = append(out, w[:len(w)-1])
+	}
+	return out
+}
+
+// Has reports whether text names a provider.
+func (p *providerSet) Has(text string) bool {
+	words := splitWords(text)
+	for _, w := range words {
+		if p.abbrevs[w] {
+			return true
+		}
+	}
+	lower := splitWords(lowerASCII(text))
+	var key strings.Builder
+	for i := range lower {
+		// One-word roles need no allocation: singular forms are slices.
+		for _, form := range singular(lower[i]) {
+			if p.phrases[form] {
+				return true
+			}
+		}
+		if !p.starts[lower[i]] {
+			continue
+		}
+		key.Reset()
+		key.WriteString(lower[i])
+		for n := 2; n <= p.longest && i+n <= len(lower); n++ {
+			last := lower[i+n-1]
+			for _, form := range singular(last) {
+				if p.phrases[key.String()+" "+form] {
+					return true
+				}
+			}
+			key.WriteByte(' ')
+			key.WriteString(last)
+		}
+	}
+	return false
 }
 
 // wordsPattern turns "speech and language therapist" into a pattern that
@@ -67,12 +136,4 @@ func wordsPattern(words string) string {
 		parts[i] = regexp.QuoteMeta(p)
 	}
 	return strings.Join(parts, `[\s-]+`)
-}
-
-func sortByLengthDesc(s []string) {
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && len(s[j]) > len(s[j-1]); j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
-	}
 }

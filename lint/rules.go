@@ -16,7 +16,7 @@ type phraseRule struct {
 }
 
 type phrase struct {
-	re           *regexp.Regexp
+	re           matcher
 	exceptions   []*regexp.Regexp
 	unquantified bool
 	rationale    string
@@ -35,7 +35,7 @@ func compilePhrases(id string, ps []config.Phrase) (phraseRule, error) {
 		if err != nil {
 			return r, fmt.Errorf("rule %s phrase %d (%q): %w", id, i+1, src, err)
 		}
-		cp := phrase{re: re, unquantified: p.When == "unquantified", rationale: p.Rationale,
+		cp := phrase{re: newMatcher(re), unquantified: p.When == "unquantified", rationale: p.Rationale,
 			suggestion: p.Suggestion, modal: re.MatchString("may")}
 		for _, ex := range p.Exceptions {
 			xre, err := regexp.Compile(`(?i)` + ex)
@@ -59,7 +59,7 @@ func (r phraseRule) Check(d *Doc, emit func(Finding)) {
 			if p.unquantified && s.Quantified() {
 				continue
 			}
-			for _, m := range p.re.FindAllStringIndex(text, -1) {
+			for _, m := range p.re.FindAllStringIndex(text, s.lower) {
 				if m[1] == m[0] || overlaps(taken, m) || excepted(p.exceptions, text, m) {
 					continue
 				}

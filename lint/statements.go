@@ -37,6 +37,10 @@ type Statement struct {
 	QuoteStart, QuoteEnd int
 
 	Frequency, Duration, Provider bool
+
+	// lower is Text.Text[Start:End] with ASCII letters lower-cased, for
+	// the literal prefilters (same byte offsets as the statement).
+	lower string
 }
 
 // String is the statement's text.
@@ -170,10 +174,14 @@ func (s *Statement) judgedSpan() casefile.Span {
 }
 
 func (e *Engine) analyse(s *Statement) *Statement {
-	text := s.judged()
-	s.Frequency = hasFrequency(text)
-	s.Duration = hasDuration(text)
-	s.Provider = e.providerRE.MatchString(text) || e.abbrevRE.MatchString(text)
+	s.lower = lowerASCII(s.String())
+	text, lower := s.judged(), s.lower
+	if s.QuoteEnd > 0 {
+		lower = s.lower[s.QuoteStart-s.Start : s.QuoteEnd-s.Start]
+	}
+	s.Frequency = frequencyM.MatchString(text, lower)
+	s.Duration = durationM.MatchString(text, lower)
+	s.Provider = e.providers.Has(text)
 	return s
 }
 

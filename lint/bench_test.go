@@ -1,0 +1,113 @@
+package lint
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/sendgen/sendgen/casefile"
+)
+
+var writeCorpus = flag.String("write-corpus", "", "write the generated 1,000-file benchmark corpus to this folder (for whole-process timing)")
+
+// benchCorpus makes n case files from samples/: each a sample with its own
+// case reference and child's name, so nothing is cached between files.
+func benchCorpus(tb testing.TB, n int) [][]byte {
+	tb.Helper()
+	paths, _ := filepath.Glob("../samples/*.md")
+	drafts, _ := filepath.Glob("../samples/drafts/*.md")
+	paths = append(paths, drafts...)
+	if len(paths) == 0 {
+		tb.Fatal("no samples")
+	}
+	var srcs []string
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		srcs = append(srcs, string(b))
+	}
+	out := make([][]byte, n)
+	for i := range out {
+		s := srcs[i%len(srcs)]
+		s = strings.Replace(s, "case: ", fmt.Sprintf("case: B%04d-", i), 1)
+		s = strings.Replace(s, "  name: ", fmt.Sprintf("  name: Child%d ", i), 1)
+		out[i] = []byte(s)
+	}
+	return out
+}
+
+func TestWriteBenchCorpus(t *testing.T) {
+	if *writeCorpus == "" {
+		t.Skip("use -write-corpus DIR")
+	}
+	if err := os.MkdirAll(*writeCorpus, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for i, b := range benchCorpus(t, 1000) {
+		if err := os.WriteFile(filepath.Join(*writeCorpus, fmt.Sprintf("case-%04d.md", i)), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+var today = time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)
+
+// BenchmarkLintOne is one realistic file: parse and lint.
+func BenchmarkLintOne(b *testing.B) {
+	e := testEngine(b)
+	src := benchCorpus(b, 1)[0]
+	b.ReportAllocs()
+	b.SetBytes(int64(len(src)))
+	for i := 0; i < b.N; i++ {
+		c, err := casefile.Parse("b.md", src)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := e.Lint(c, Options{Today: today}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLintCorpus is the 1,000-file corpus, linted the way the CLI does
+// (one shared engine, GOMAXPROCS workers). It reports files per second.
+func BenchmarkLintCorpus(b *testing.B) {
+	e := testEngine(b)
+	files := benchCorpus(b, 1000)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		jobs := make(chan []byte)
+		var wg sync.WaitGroup
+		for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for src := range jobs {
+					c, err := casefile.Parse("b.md", src)
+					if err != nil {
+						b.Error(err)
+						continue
+					}
+					if _, err := e.Lint(c, Options{Today: today}); err != nil {
+						b.Error(err)
+					}
+				}
+			}()
+		}
+		for _, f := range files {
+			jobs <- f
+		}
+		close(jobs)
+		wg.Wait()
+	}
+	b.ReportMetric(float64(len(files)*b.N)/b.Elapsed().Seconds(), "files/s")
+}
