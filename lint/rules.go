@@ -122,12 +122,7 @@ func isMonthMay(text string, start, end int) bool {
 	}
 	// At the start of a sentence: the modal is followed by a verb ("May
 	// include", "May be"); the month by anything else ("May half term").
-	m, err := nlp()
-	if err != nil {
-		return false
-	}
-	toks := m.tok.Tokenize(text)
-	m.tagger.TagTokens(toks)
+	toks := tagged(text)
 	for i, t := range toks {
 		if t.Start == start && i+1 < len(toks) {
 			next := toks[i+1]

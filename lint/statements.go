@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"sync"
@@ -52,24 +53,25 @@ func (s *Statement) Span() casefile.Span { return s.Text.Source(s.Start, s.End) 
 // Quantified reports whether the statement states a frequency or a duration.
 func (s *Statement) Quantified() bool { return s.Frequency || s.Duration }
 
-// Models are loaded once per process (prose/v3 shares them) and the
+// The models load lazily and once per process, and each only when a file
+// needs it: the sentence segmenter's training data takes about 27 ms to
+// load, more than linting a file, and only paragraphs in provision
+// sections need it (list items are statements already). prose/v3's
 // segmenter and tagger are safe for concurrent use.
-var nlp = sync.OnceValues(func() (*nlpModels, error) {
-	seg, err := segment.New()
-	if err != nil {
-		return nil, err
-	}
-	tg, err := tag.New()
-	if err != nil {
-		return nil, err
-	}
-	return &nlpModels{seg: seg, tagger: tg, tok: tokenize.New()}, nil
-})
+var (
+	segmenter = sync.OnceValues(segment.New)
+	tagger    = sync.OnceValues(func() (*tag.Tagger, error) { return tag.New() })
+	tokenizer = sync.OnceValue(func() *tokenize.Tokenizer { return tokenize.New() })
+)
 
-type nlpModels struct {
-	seg    *segment.Segmenter
-	tagger *tag.Tagger
-	tok    *tokenize.Tokenizer
+// tagged tokenizes and tags text. On a model error it returns the tokens
+// untagged, and callers fall back to their non-tagger rules.
+func tagged(text string) []tokenize.Token {
+	toks := tokenizer().Tokenize(text)
+	if tg, err := tagger(); err == nil {
+		tg.TagTokens(toks)
+	}
+	return toks
 }
 
 var provisionSections = map[string]bool{"section f": true, "section g": true, "section h1": true, "section h2": true, "section h": true}
@@ -121,10 +123,6 @@ func normaliseSection(k string) string {
 
 // statements splits the case into the statements the provision rules judge.
 func (e *Engine) statements(c *casefile.Case) ([]*Statement, error) {
-	models, err := nlp()
-	if err != nil {
-		return nil, err
-	}
 	var out []*Statement
 	for _, b := range e.provisionBlocks(c) {
 		t := &b.Text
@@ -133,7 +131,11 @@ func (e *Engine) statements(c *casefile.Case) ([]*Statement, error) {
 			continue
 		}
 		// A paragraph is judged sentence by sentence.
-		for _, s := range models.seg.Segment(t.Text) {
+		seg, err := segmenter()
+		if err != nil {
+			return nil, fmt.Errorf("load the sentence segmenter: %w", err)
+		}
+		for _, s := range seg.Segment(t.Text) {
 			out = append(out, e.analyse(&Statement{Kind: Provision, Text: t, Start: s.Start, End: s.End(), Judge: true}))
 		}
 	}
@@ -150,7 +152,7 @@ func (e *Engine) statements(c *casefile.Case) ([]*Statement, error) {
 		}
 		e.analyse(st)
 		if st.QuoteEnd == 0 {
-			st.Judge = e.actionIsProvision(models, st)
+			st.Judge = e.actionIsProvision(st)
 		}
 		out = append(out, st)
 	}
@@ -223,9 +225,9 @@ var administrativeVerbs = map[string]bool{
 // ("Weekly 1-hour mentoring session with ...") rather than a task ("Send
 // the amended plan to Amira"). A task starts with a verb; provision names
 // a service and usually a quantity.
-func (e *Engine) actionIsProvision(m *nlpModels, s *Statement) bool {
+func (e *Engine) actionIsProvision(s *Statement) bool {
 	text := strings.TrimSpace(s.String())
-	toks := m.tok.Tokenize(text)
+	toks := tokenizer().Tokenize(text)
 	if len(toks) == 0 {
 		return false
 	}
@@ -235,7 +237,9 @@ func (e *Engine) actionIsProvision(m *nlpModels, s *Statement) bool {
 	}
 	if _, ok := administrativeVerbs[first]; !ok {
 		// Unknown first word: ask the tagger whether it is an imperative verb.
-		m.tagger.TagTokens(toks)
+		if tg, err := tagger(); err == nil {
+			tg.TagTokens(toks)
+		}
 		if toks[0].Tag == "VB" {
 			return false
 		}

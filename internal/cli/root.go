@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 
 	"github.com/spf13/cobra"
 )
@@ -42,6 +43,13 @@ func (e usageError) Error() string { return e.err.Error() }
 
 // Main runs sendgen with args and returns the process exit code.
 func Main(args []string, in io.Reader, out, errw io.Writer) int {
+	// A run over one file allocates a few megabytes; collecting garbage
+	// during it is wasted time. Let the heap grow to a soft limit instead
+	// (batch runs then collect as usual), unless the user tuned GOGC.
+	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetGCPercent(-1)
+		debug.SetMemoryLimit(48 << 20)
+	}
 	ios := &IO{In: in, Out: out, Err: errw, OutIsTTY: isTerminal(out)}
 	root := NewRootCmd(ios)
 	root.SetArgs(args)
