@@ -18,14 +18,15 @@ const (
 	quantity = `(?:` + numDigit + `(?:\s*(?:-|–|to)\s*` + numDigit + `)?[\s-]*|` + numWord + `(?:\s*(?:-|–|to)\s*` + numWord + `)?[\s-]+)`
 )
 
-const period = `(?:school\s+days?|days?|weekdays?|weeks?|fortnights?|months?|terms?|half[\s-]terms?|years?|academic\s+years?|mornings?|afternoons?|evenings?|nights?|lessons?|sessions?|lunchtimes?|lunch\s+times?|break\s*times?|breaks|playtimes?|play\s+times?|registrations?|assembl(?:y|ies)|school\s+weeks?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|annum|semesters?)`
+const period = `(?:school\s+days?|days?|weekdays?|weeks?|fortnights?|months?|terms?|half[\s-]terms?|years?|academic\s+years?|mornings?|afternoons?|evenings?|nights?|lessons?|sessions?|lunchtimes?|lunch\s+times?|break\s*times?|breaks|playtimes?|play\s+times?|registrations?|assembl(?:y|ies)|school\s+weeks?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|annum|semesters?|transitions?|changeovers?|visits?|periods?)`
 
 var (
 	frequencyParts = []string{
 		// adverbs: daily, weekly, twice-weekly, half-termly ...
-		`\b(?:(?:twice|once|thrice|bi|half)[\s-]?)?(?:daily|weekly|nightly|fortnightly|monthly|termly|yearly|annually|quarterly)\b`,
-		// per / each / every lesson, every two weeks ...
+		`\b(?:(?:twice|once|thrice|bi|half)[\s-]?)?(?:daily|weekly|nightly|fortnightly|monthly|termly|yearly|annually|annual|biannual|quarterly)\b`,
+		// per / each / every lesson, every two weeks, before each literacy lesson ...
 		`\b(?:per|each|every|every\s+other|every\s+` + num + `)\s+` + period + `\b`,
+		`\b(?:each|every)\s+(?:[a-z]+\s+){1,2}` + period + `\b`,
 		// "a week", "/week": only calendar periods, since "a session" is no frequency
 		`(?:\b(?:a|an)\s+|/\s*)(?:school\s+)?(?:day|week|fortnight|month|term|half[\s-]term|year)\b`,
 		`\b(?:p\.?w\.?|p/w|pw)\b`,
