@@ -66,8 +66,16 @@ func (r phraseRule) Check(d *Doc, emit func(Finding)) {
 				if p.modal && isMonthMay(text, m[0], m[1]) {
 					continue
 				}
+				// A pattern may match surrounding spaces or punctuation;
+				// the finding covers the words only.
+				for m[0] < m[1] && strings.ContainsRune(" \t,;:", rune(text[m[0]])) {
+					m[0]++
+				}
+				for m[1] > m[0] && strings.ContainsRune(" \t,;:", rune(text[m[1]-1])) {
+					m[1]--
+				}
 				taken = append(taken, [2]int{m[0], m[1]})
-				words := strings.TrimSpace(text[m[0]:m[1]])
+				words := text[m[0]:m[1]]
 				msg := p.rationale
 				if !strings.Contains(strings.ToLower(msg), strings.ToLower(words)) {
 					msg = fmt.Sprintf("%q: %s", words, p.rationale)

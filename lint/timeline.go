@@ -185,13 +185,20 @@ func (appealDeadline) Check(d *Doc, emit func(Finding)) {
 	switch {
 	case days < 0:
 		f.Severity = Error
-		f.Message = fmt.Sprintf("the appeal deadline was 5pm on %s, %d days ago (%s; %s)", day(dl.Date), -days, dl.Why, dl.Basis)
+		ago := fmt.Sprintf("%d days ago", -days)
+		if days == -1 {
+			ago = "yesterday"
+		}
+		f.Message = fmt.Sprintf("the appeal deadline was 5pm on %s, %s (%s; %s)", day(dl.Date), ago, dl.Why, dl.Basis)
 		f.Suggestion = "a late appeal needs the Tribunal's permission: ask for an extension with reasons (HESC Rules 2008 r.5)"
 	case days <= 14:
 		f.Severity = Warning
 		when := fmt.Sprintf("in %d days", days)
-		if days == 0 {
+		switch days {
+		case 0:
 			when = "today"
+		case 1:
+			when = "tomorrow"
 		}
 		f.Message = fmt.Sprintf("the appeal must reach the Tribunal by 5pm on %s, %s (%s; %s)", day(dl.Date), when, dl.Why, dl.Basis)
 		f.Suggestion = "send the appeal (form SEND35) now"

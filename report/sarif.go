@@ -3,6 +3,7 @@ package report
 import (
 	"encoding/json"
 	"io"
+	"net/url"
 	"path/filepath"
 	"strings"
 )
@@ -105,7 +106,7 @@ func (s SARIF) Write(w io.Writer, files []File) error {
 		}
 		run.Results = append(run.Results, sarifResult{RuleID: d.Rule, Level: level, Message: sarifText{msg},
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
-				ArtifactLocation: sarifArtifact{URI: filepath.ToSlash(strings.TrimPrefix(d.Path, "./"))},
+				ArtifactLocation: sarifArtifact{URI: (&url.URL{Path: filepath.ToSlash(strings.TrimPrefix(d.Path, "./"))}).String()},
 				Region:           sarifRegion{StartLine: d.Line, StartColumn: d.Column, EndLine: d.EndLine, EndColumn: d.EndColumn}}}}})
 	}
 	log := sarifLog{Schema: "https://json.schemastore.org/sarif-2.1.0.json", Version: "2.1.0", Runs: []sarifRun{run}}

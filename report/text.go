@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/mattn/go-runewidth"
+
 	"github.com/sendgen/sendgen/lint"
 )
 
@@ -51,11 +53,11 @@ func (t Text) Write(w io.Writer, files []File) error {
 				if d.EndLine != d.Line {
 					endCol = utf8.RuneCountInString(line) + 1
 				}
-				width := endCol - d.Column
+				pad := displayWidth(line, d.Column-1)
+				width := displayWidth(line, endCol-1) - pad
 				if width < 1 {
 					width = 1
 				}
-				pad := displayWidth(line, d.Column-1)
 				fmt.Fprintf(w, "  %s%s\n", strings.Repeat(" ", pad), t.paint(sevColour, "^"+strings.Repeat("~", width-1)))
 			}
 			if d.Suggestion != "" {
@@ -82,7 +84,8 @@ func plural(n int, s string) string {
 // is printed as four spaces and counted as four.
 func expandTabs(s string) string { return strings.ReplaceAll(s, "\t", "    ") }
 
-// displayWidth is the printed width of the first n characters of line.
+// displayWidth is the printed width of the first n characters of line:
+// a tab prints as four cells, wide characters (emoji, CJK) as two.
 func displayWidth(line string, n int) int {
 	w := 0
 	for i, r := range []rune(line) {
@@ -92,7 +95,7 @@ func displayWidth(line string, n int) int {
 		if r == '\t' {
 			w += 4
 		} else {
-			w++
+			w += runewidth.RuneWidth(r)
 		}
 	}
 	return w

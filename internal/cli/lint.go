@@ -126,9 +126,7 @@ func runLint(o *LintOptions) error {
 	if err := w.Write(o.IO.Out, files); err != nil {
 		return fmt.Errorf("write findings: %w", err)
 	}
-	for _, e := range errs {
-		fmt.Fprintf(o.IO.Err, "sendgen: %v\n", e)
-	}
+	printErrors(o.IO, errs)
 	switch {
 	case len(errs) > 0:
 		return exitError{ExitError}
@@ -151,4 +149,18 @@ func sarifWriter(e *lint.Engine) report.SARIF {
 		s.Rules = append(s.Rules, report.SARIFRule{ID: r.ID, Summary: r.Summary, Help: r.Rationale})
 	}
 	return s
+}
+
+// printErrors prints each distinct error once: a broken configuration is
+// the same error for every file that uses it.
+func printErrors(ios *IO, errs []error) {
+	seen := map[string]bool{}
+	for _, e := range errs {
+		msg := e.Error()
+		if seen[msg] {
+			continue
+		}
+		seen[msg] = true
+		fmt.Fprintf(ios.Err, "sendgen: %s\n", msg)
+	}
 }

@@ -17,8 +17,11 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"sort"
 	"strings"
+	"time"
 
+	"github.com/go-viper/mapstructure/v2"
 	"github.com/spf13/viper"
 	"go.yaml.in/yaml/v3"
 
@@ -137,16 +140,22 @@ func (c *Config) merge(u *Config, path string) error {
 	c.ProvisionHeadings = append(c.ProvisionHeadings, u.ProvisionHeadings...)
 	c.BankHolidays = append(c.BankHolidays, u.BankHolidays...)
 	c.Providers = append(c.Providers, u.Providers...)
-	for id, ur := range u.Rules {
+	var errs []error
+	for _, id := range keys(u.Rules) {
+		ur := u.Rules[id]
 		r, ok := c.Rules[id]
 		if !ok {
-			return &Error{Path: path, Line: lineOf(path, "rules", id), Message: fmt.Sprintf("unknown rule %q%s; 'sendgen rules' lists them", id, didYouMean(id, keys(c.Rules)))}
+			errs = append(errs, &Error{Path: path, Line: lineOf(path, "rules", id), Message: fmt.Sprintf("unknown rule %q%s; 'sendgen rules' lists them", id, didYouMean(id, keys(c.Rules)))})
+			continue
 		}
 		if ur.Severity != "" {
 			r.Severity = ur.Severity
 		}
 		r.Phrases = append(r.Phrases, ur.Phrases...)
 		c.Rules[id] = r
+	}
+	if len(errs) > 0 {
+		return errors.Join(errs...)
 	}
 	c.Sources = append(c.Sources, path)
 	return nil
@@ -172,7 +181,8 @@ func decodeTrusted(path string, src []byte, trusted bool) (*Config, error) {
 		return nil, &Error{Path: path, Message: err.Error()}
 	}
 	var cfg Config
-	if err := v.UnmarshalExact(&cfg); err != nil {
+	if err := v.UnmarshalExact(&cfg, viper.DecodeHook(mapstructure.ComposeDecodeHookFunc(
+		dateAsString, mapstructure.StringToTimeDurationHookFunc(), mapstructure.StringToSliceHookFunc(",")))); err != nil {
 		return nil, &Error{Path: path, Message: err.Error()}
 	}
 	if err := cfg.validate(path); err != nil {
@@ -186,7 +196,8 @@ var severities = []string{"error", "warning", "info", "off"}
 
 func (c *Config) validate(path string) error {
 	var errs []error
-	for id, r := range c.Rules {
+	for _, id := range keys(c.Rules) {
+		r := c.Rules[id]
 		if r.Severity != "" && !contains(severities, r.Severity) {
 			errs = append(errs, &Error{Path: path, Line: lineOf(path, "rules", id, "severity"),
 				Message: fmt.Sprintf("rules.%s.severity is %q; it must be one of %s", id, r.Severity, strings.Join(severities, ", "))})
@@ -278,6 +289,15 @@ func checkKeys(path string, n *yaml.Node, t reflect.Type, prefix string) error {
 	return nil
 }
 
+// dateAsString undoes YAML's reading of an unquoted 2026-12-29 as a
+// timestamp: every date in the configuration is a YYYY-MM-DD string.
+func dateAsString(from, to reflect.Type, data any) (any, error) {
+	if t, ok := data.(time.Time); ok && to.Kind() == reflect.String {
+		return t.Format(time.DateOnly), nil
+	}
+	return data, nil
+}
+
 // lineOf finds the line of a key path in a file, for errors found after
 // decoding. It returns 0 when the file or key cannot be found.
 func lineOf(path string, keys ...string) int {
@@ -311,11 +331,14 @@ func lineOf(path string, keys ...string) int {
 	return line
 }
 
+// keys returns a map's keys sorted, so errors and suggestions come out the
+// same on every run.
 func keys[V any](m map[string]V) []string {
 	out := make([]string, 0, len(m))
 	for k := range m {
 		out = append(out, k)
 	}
+	sort.Strings(out)
 	return out
 }
 

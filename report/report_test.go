@@ -1,0 +1,357 @@
+package report_test
+
+// Golden tests for the writers, in the golangci-lint model: the case files in
+// testdata/*.md are linted with the real engine (default rules, a fixed
+// "today") and every writer's output is compared with
+// testdata/golden-<format>.txt. Run `go test ./report -update` to rewrite the
+// golden files after an intended change, and review the diff.
+
+import (
+	"github.com/mattn/go-runewidth"
+
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/sendgen/sendgen/casefile"
+	"github.com/sendgen/sendgen/internal/config"
+	"github.com/sendgen/sendgen/lint"
+	"github.com/sendgen/sendgen/report"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/golden-*.txt from the current output")
+
+// today pins the date-dependent rules (appeal-deadline) so the golden files
+// do not change with the calendar.
+var today = time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+
+func engine(t testing.TB) *lint.Engine {
+	t.Helper()
+	cfg, err := config.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := lint.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+// lintTestdata lints every testdata/*.md in name order.
+func lintTestdata(t testing.TB) []report.File {
+	t.Helper()
+	names, err := filepath.Glob(filepath.Join("testdata", "*.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(names) == 0 {
+		t.Fatal("no testdata/*.md case files")
+	}
+	slices.Sort(names)
+	e := engine(t)
+	var files []report.File
+	for _, name := range names {
+		files = append(files, lintFile(t, e, filepath.ToSlash(name)))
+	}
+	return files
+}
+
+func lintFile(t testing.TB, e *lint.Engine, path string) report.File {
+	t.Helper()
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := casefile.Parse(path, src)
+	if err != nil {
+		t.Fatalf("parse %s: %v", path, err)
+	}
+	fs, err := e.Lint(c, lint.Options{Today: today})
+	if err != nil {
+		t.Fatalf("lint %s: %v", path, err)
+	}
+	return report.File{Path: path, Source: c.Source, Findings: fs}
+}
+
+// sarifRules describes the engine's rules the way the CLI does.
+func sarifRules(e *lint.Engine) report.SARIF {
+	var s report.SARIF
+	for _, r := range e.Rules() {
+		s.Rules = append(s.Rules, report.SARIFRule{ID: r.ID, Summary: r.Summary, Help: r.Rationale})
+	}
+	return s
+}
+
+func writers(t testing.TB) map[string]report.Writer {
+	return map[string]report.Writer{
+		"text":       report.Text{},
+		"text-color": report.Text{Color: true},
+		"json":       report.JSON{},
+		"sarif":      sarifRules(engine(t)),
+		"github":     report.GitHub{},
+	}
+}
+
+func render(t testing.TB, w report.Writer, files []report.File) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := w.Write(&buf, files); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestGolden(t *testing.T) {
+	files := lintTestdata(t)
+	for format, w := range writers(t) {
+		t.Run(format, func(t *testing.T) {
+			got := render(t, w, files)
+			golden := filepath.Join("testdata", "golden-"+format+".txt")
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run `go test ./report -update` to create it)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("output differs from %s (run `go test ./report -update` and review the diff):\n%s", golden, lineDiff(string(want), string(got)))
+			}
+		})
+	}
+}
+
+// lineDiff shows the first differing lines, enough to see what changed.
+func lineDiff(want, got string) string {
+	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var b strings.Builder
+	shown := 0
+	for i := 0; i < max(len(wl), len(gl)) && shown < 10; i++ {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			shown++
+			b.WriteString("line " + itoa(i+1) + ":\n  want: " + strconv.Quote(w) + "\n  got:  " + strconv.Quote(g) + "\n")
+		}
+	}
+	return b.String()
+}
+
+func TestGoldenCoversEdgeCases(t *testing.T) {
+	// The golden files are only worth having if the inputs exercise the
+	// position edge cases: guard against someone "simplifying" testdata.
+	all := map[string][]byte{}
+	names, _ := filepath.Glob(filepath.Join("testdata", "*.md"))
+	for _, n := range names {
+		b, err := os.ReadFile(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all[filepath.Base(n)] = b
+	}
+	has := func(what string, f func([]byte) bool) {
+		for _, b := range all {
+			if f(b) {
+				return
+			}
+		}
+		t.Errorf("no testdata case file has %s", what)
+	}
+	has("CRLF line endings", func(b []byte) bool { return bytes.Contains(b, []byte("\r\n")) })
+	has("a tab", func(b []byte) bool { return bytes.Contains(b, []byte("\t")) })
+	has("an emoji outside the BMP", func(b []byte) bool {
+		for _, r := range string(b) {
+			if r >= 0x10000 {
+				return true
+			}
+		}
+		return false
+	})
+	has("a UTF-8 byte-order mark", func(b []byte) bool { return bytes.HasPrefix(b, []byte("\xef\xbb\xbf")) })
+
+	// And each of those must actually carry a finding after the special
+	// characters on the same line, or the columns are not being tested.
+	text := string(render(t, report.JSON{}, lintTestdata(t)))
+	for _, want := range []string{`"path": "testdata/crlf.md"`, `"path": "testdata/unicode.md"`, `"path": "testdata/bom.md"`} {
+		if !strings.Contains(text, want) {
+			t.Errorf("JSON output has no finding for %s", want)
+		}
+	}
+}
+
+func TestTextColour(t *testing.T) {
+	files := lintTestdata(t)
+	plain := render(t, report.Text{}, files)
+	if bytes.Contains(plain, []byte("\x1b[")) {
+		t.Error("Text{Color: false} wrote an escape sequence")
+	}
+	col := render(t, report.Text{Color: true}, files)
+	for _, code := range []string{"\x1b[31m", "\x1b[33m", "\x1b[34m", "\x1b[1m", "\x1b[0m"} {
+		if !bytes.Contains(col, []byte(code)) {
+			t.Errorf("Text{Color: true} has no %q", code)
+		}
+	}
+	// Stripping the colour must give the plain output back, byte for byte.
+	stripped := stripANSI(string(col))
+	if stripped != string(plain) {
+		t.Errorf("colour output minus escapes differs from plain output:\n%s", lineDiff(string(plain), stripped))
+	}
+}
+
+func stripANSI(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == 0x1b && i+1 < len(s) && s[i+1] == '[' {
+			j := i + 2
+			for j < len(s) && (s[j] < 0x40 || s[j] > 0x7e) {
+				j++
+			}
+			i = j
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+func TestTextUnderline(t *testing.T) {
+	// Every underline must start under the first character of the finding
+	// and be as long as the finding (tabs are echoed as four spaces).
+	files := lintTestdata(t)
+	out := strings.Split(string(render(t, report.Text{}, files)), "\n")
+	ds := report.Diagnostics(files)
+	seen := 0
+	for i := 0; i+2 < len(out); i++ {
+		if !strings.HasPrefix(out[i+2], "  ") || !strings.Contains(out[i+2], "^") || strings.HasPrefix(out[i], " ") {
+			continue
+		}
+		src := []rune(strings.TrimPrefix(out[i+1], "  "))
+		ul := []rune(strings.TrimPrefix(out[i+2], "  "))
+		start := slices.Index(ul, '^')
+		n := 1
+		for start+n < len(ul) && ul[start+n] == '~' {
+			n++
+		}
+		// The header names path:line:col; find the diagnostic.
+		var d *report.Diagnostic
+		for k := range ds {
+			h := ds[k].Path + ":" + itoa(ds[k].Line) + ":" + itoa(ds[k].Column) + ": " + ds[k].Severity + " " + ds[k].Rule + ":"
+			if strings.HasPrefix(out[i], h) {
+				d = &ds[k]
+				break
+			}
+		}
+		if d == nil {
+			t.Errorf("no diagnostic for header %q", out[i])
+			continue
+		}
+		// Wide characters (emoji, CJK) before the finding are the subject of
+		// TestTextUnderlineWideCharacters; here only one-cell characters.
+		if hasWide([]rune(lineOf(t, files, d.Path, d.Line))[:d.Column-1]) {
+			continue
+		}
+		seen++
+		line := []rune(expand(lineOf(t, files, d.Path, d.Line)))
+		if string(src) != string(line) {
+			t.Errorf("%s:%d: echoed line %q, want %q", d.Path, d.Line, string(src), string(line))
+			continue
+		}
+		// Map the character columns to display columns in the tab-expanded line.
+		raw := []rune(lineOf(t, files, d.Path, d.Line))
+		disp := func(col int) int {
+			w := 0
+			for _, r := range raw[:min(col-1, len(raw))] {
+				if r == '\t' {
+					w += 4
+				} else {
+					w += runewidth.RuneWidth(r)
+				}
+			}
+			return w
+		}
+		if start != disp(d.Column) {
+			t.Errorf("%s:%d:%d %s: underline starts at %d, want %d", d.Path, d.Line, d.Column, d.Rule, start, disp(d.Column))
+		}
+		if d.EndLine == d.Line && d.EndColumn > d.Column {
+			if want := disp(d.EndColumn) - disp(d.Column); n != want {
+				t.Errorf("%s:%d:%d %s: underline is %d wide, want %d", d.Path, d.Line, d.Column, d.Rule, n, want)
+			}
+		}
+	}
+	if seen < 10 {
+		t.Errorf("checked only %d underlines", seen)
+	}
+}
+
+// hasWide reports a character a terminal does not print one cell wide:
+// the main East Asian wide blocks, emoji, and zero-width joiners.
+func hasWide(rs []rune) bool {
+	for _, r := range rs {
+		switch {
+		case r >= 0x1100 && r <= 0x115F, r >= 0x2E80 && r <= 0xA4CF, r >= 0xAC00 && r <= 0xD7A3,
+			r >= 0xF900 && r <= 0xFAFF, r >= 0xFE30 && r <= 0xFE4F, r >= 0xFF00 && r <= 0xFF60,
+			r >= 0xFFE0 && r <= 0xFFE6, r >= 0x1F000, r == 0x200D, r >= 0xFE00 && r <= 0xFE0F:
+			return true
+		}
+	}
+	return false
+}
+
+func expand(s string) string { return strings.ReplaceAll(s, "\t", "    ") }
+
+func lineOf(t testing.TB, files []report.File, path string, line int) string {
+	t.Helper()
+	for _, f := range files {
+		if f.Path == path {
+			return f.Source.LineText(line)
+		}
+	}
+	t.Fatalf("no file %s", path)
+	return ""
+}
+
+// TestTextUnderlineWideCharacters: an emoji or a CJK character takes two
+// cells in a terminal, so an underline after one must be shifted by two.
+func TestTextUnderlineWideCharacters(t *testing.T) {
+	src := []byte("- 😀😀 regular speech therapy.\n")
+	off := bytes.Index(src, []byte("regular"))
+	f := report.File{Path: "wide.md", Source: casefile.NewSource("wide.md", src), Findings: []lint.Finding{{Rule: "vague-wording", Severity: lint.Error,
+		Span: casefile.Span{Start: off, End: off + len("regular")}, Message: "m"}}}
+	out := strings.Split(string(render(t, report.Text{}, []report.File{f})), "\n")
+	// "  - 😀😀 regular": indent 2, "- " 2, two emoji 2 cells each, a space.
+	const want = 2 + 2 + 4 + 1
+	if got := strings.Index(out[2], "^"); got != want {
+		t.Errorf("caret at display cell %d, want %d:\n%s\n%s", got, want, out[1], out[2])
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// runeColumn computes the 1-based character column of a byte offset
+// independently of casefile.Source.Pos: count runes since the last '\n',
+// not counting a byte-order mark at the start of the file.
+func runeColumn(src []byte, off int) (line, col int) {
+	start := bytes.LastIndexByte(src[:off], '\n') + 1
+	line = bytes.Count(src[:off], []byte("\n")) + 1
+	seg := src[start:off]
+	if start == 0 {
+		seg = bytes.TrimPrefix(seg, []byte("\xef\xbb\xbf"))
+	}
+	return line, utf8.RuneCount(seg) + 1
+}
