@@ -1,8 +1,11 @@
 package casefile
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -20,8 +23,13 @@ type Body struct {
 	Directives []Directive
 }
 
-// Section is a heading and what follows it up to the next heading of the
-// same or a higher level.
+// Section is a heading and what follows it up to the next heading.
+//
+// The tree is two levels deep: Body.Sections are the level-1 headings, and
+// every deeper heading under one (## and ### alike, in file order) is one of
+// its Children with its own Level and the level-1 section as Parent. The
+// blocks under a heading belong to that heading's section only. A deeper
+// heading before any level-1 heading is promoted to a level-1 section.
 type Section struct {
 	Title    string
 	Level    int
@@ -36,7 +44,62 @@ type Section struct {
 func (s *Section) Key() string { return normaliseHeading(s.Title) }
 
 func normaliseHeading(s string) string {
+	if isNormalised(s) {
+		return s
+	}
 	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+// isNormalised reports whether s is already lower-case ASCII with single
+// inner spaces, so normaliseHeading need not allocate.
+func isNormalised(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 0x80 || c >= 'A' && c <= 'Z' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
+			return false
+		case c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' '):
+			return false
+		}
+	}
+	return true
+}
+
+// matchesKey reports whether normaliseHeading(s) == key, without
+// allocating.
+func matchesKey(s, key string) bool {
+	if isNormalised(s) {
+		return s == key
+	}
+	i := 0 // bytes of key matched
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = i > 0
+			continue
+		}
+		if space {
+			if i >= len(key) || key[i] != ' ' {
+				return false
+			}
+			i++
+			space = false
+		}
+		lr := unicode.ToLower(r)
+		if lr < utf8.RuneSelf {
+			if i >= len(key) || key[i] != byte(lr) {
+				return false
+			}
+			i++
+			continue
+		}
+		kr, size := utf8.DecodeRuneInString(key[i:])
+		if kr != lr {
+			return false
+		}
+		i += size
+	}
+	return i == len(key)
 }
 
 // Find returns the first level-1 section whose heading matches title
@@ -44,7 +107,7 @@ func normaliseHeading(s string) string {
 func (b *Body) Find(title string) *Section {
 	key := normaliseHeading(title)
 	for _, s := range b.Sections {
-		if s.Level == 1 && s.Key() == key {
+		if s.Level == 1 && matchesKey(s.Title, key) {
 			return s
 		}
 	}
@@ -55,7 +118,7 @@ func (b *Body) Find(title string) *Section {
 func (s *Section) Child(title string) *Section {
 	key := normaliseHeading(title)
 	for _, c := range s.Children {
-		if c.Key() == key {
+		if matchesKey(c.Title, key) {
 			return c
 		}
 	}
@@ -95,9 +158,8 @@ type Row struct {
 // (case-insensitive), or -1.
 func (t *Table) Column(names ...string) int {
 	for i, h := range t.Header {
-		k := normaliseHeading(h.Text)
 		for _, n := range names {
-			if k == n {
+			if matchesKey(h.Text, normaliseHeading(n)) {
 				return i
 			}
 		}
@@ -157,6 +219,15 @@ type bodyBuilder struct {
 	src  []byte
 	base int
 	out  Body
+	// scratch is reused for the text of every block; finish copies it out.
+	scratch textBuilder
+}
+
+// builder returns the scratch text builder, emptied, for a block whose
+// text starts at file offset at.
+func (b *bodyBuilder) builder(at int) *textBuilder {
+	b.scratch.buf, b.scratch.segs, b.scratch.cursor = b.scratch.buf[:0], b.scratch.segs[:0], at
+	return &b.scratch
 }
 
 // lineSpan is the span of a block node from its first to its last line.
@@ -198,20 +269,13 @@ func (b *bodyBuilder) block(sec *Section, n ast.Node, depth int) {
 	case *east.Table:
 		b.table(sec, n)
 	case *ast.HTMLBlock:
-		var sb strings.Builder
 		lines := n.Lines()
-		first := -1
-		for i := 0; i < lines.Len(); i++ {
-			seg := lines.At(i)
-			if first < 0 {
-				first = seg.Start
-			}
-			sb.Write(seg.Value(b.src))
-		}
+		segs := make([]text.Segment, 0, lines.Len()+1)
+		segs = append(segs, lines.Sliced(0, lines.Len())...)
 		if n.HasClosure() {
-			sb.Write(n.ClosureLine.Value(b.src))
+			segs = append(segs, n.ClosureLine)
 		}
-		b.directives(sb.String(), first)
+		b.directives(segs)
 	}
 	// Code blocks and thematic breaks hold no provision: skipped on purpose.
 }
@@ -219,117 +283,113 @@ func (b *bodyBuilder) block(sec *Section, n ast.Node, depth int) {
 // listItem turns an item's own paragraphs into one block and recurses into
 // nested lists, so "- a\n  - b" yields two blocks.
 func (b *bodyBuilder) listItem(sec *Section, it ast.Node, depth int) {
-	var t Text
-	t.Span = Span{-1, -1}
+	tb := b.builder(b.base)
+	span := Span{-1, -1}
 	var nested []ast.Node
 	for c := it.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c.(type) {
 		case *ast.Paragraph, *ast.TextBlock:
-			p := b.plain(c)
-			if t.Span.Start < 0 {
-				t.Span = p.Span
+			ls := b.lineSpan(c)
+			if span.Start < 0 {
+				span = ls
+				tb.cursor = ls.Start
 			} else {
-				t.appendSynthetic(" ", p.Span.Start)
-				t.Span.End = p.Span.End
+				span.End = ls.End
 			}
-			t.appendText(p)
+			// Paragraphs of a loose item are joined by a space, unless the
+			// paragraph turns out to hold no text.
+			before, nsegs := tb.len(), len(tb.segs)
+			if before > 0 {
+				tb.synthetic(" ", ls.Start)
+			}
+			b.inline(tb, c, false)
+			if before > 0 && tb.len() == before+1 {
+				tb.buf, tb.segs = tb.buf[:before], tb.segs[:nsegs]
+			}
 		default:
 			nested = append(nested, c)
 		}
 	}
-	if t.Span.Start >= 0 && strings.TrimSpace(t.Text) != "" {
-		sec.Blocks = append(sec.Blocks, &Block{Kind: ListItem, Text: t, Depth: depth})
+	if span.Start >= 0 {
+		if t := tb.text(span); strings.TrimSpace(t.Text) != "" {
+			sec.Blocks = append(sec.Blocks, &Block{Kind: ListItem, Text: t, Depth: depth})
+		}
 	}
 	for _, c := range nested {
 		b.block(sec, c, depth)
 	}
 }
 
+// table reads a GFM table. Every row's span is its whole source line, so an
+// empty cell can still be reported on the right line; an empty cell has a
+// zero-width span where it is written (between its pipes), and a cell missing
+// from a short row one at the end of the row's line.
 func (b *bodyBuilder) table(sec *Section, n *east.Table) {
 	t := &Table{}
 	first := true
 	for r := n.FirstChild(); r != nil; r = r.NextSibling() {
+		span := b.rowLine(r)
 		var cells []Text
 		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
-			cells = append(cells, b.plain(c))
+			cell := b.plain(c)
+			if len(cell.segs) == 0 && c.Lines().Len() == 0 {
+				cell.Span = Span{span.End, span.End}
+			}
+			cells = append(cells, cell)
 		}
-		span := rowSpan(cells)
 		if first {
 			t.Header = cells
 			t.Span = span
 			first = false
 			continue
 		}
-		// Empty cells have no text to locate them; use the row.
-		row := Row{Span: span, Cells: cells}
-		t.Rows = append(t.Rows, row)
+		t.Rows = append(t.Rows, Row{Span: span, Cells: cells})
 		if span.End > t.Span.End {
 			t.Span.End = span.End
 		}
 	}
-	b.fixRowSpans(t)
 	sec.Tables = append(sec.Tables, t)
 }
 
-func rowSpan(cells []Text) Span {
-	s := Span{-1, -1}
-	for _, c := range cells {
-		if len(c.segs) == 0 {
-			continue
-		}
-		w := c.Whole()
-		if s.Start < 0 || w.Start < s.Start {
-			s.Start = w.Start
-		}
-		if w.End > s.End {
-			s.End = w.End
-		}
-	}
-	return s
-}
-
-// fixRowSpans widens each row's span to its whole source line, so an empty
-// cell can still be reported on the right line, and gives empty cells a
-// zero-width span at the line's start.
-func (b *bodyBuilder) fixRowSpans(t *Table) {
-	fix := func(sp Span) Span {
-		if sp.Start < 0 {
-			return sp
-		}
-		start := sp.Start - b.base
-		for start > 0 && b.src[start-1] != '\n' {
-			start--
-		}
-		end := sp.End - b.base
-		for end < len(b.src) && b.src[end] != '\n' && b.src[end] != '\r' {
-			end++
-		}
-		return Span{b.base + start, b.base + end}
-	}
-	t.Span = fix(t.Span)
-	for i := range t.Rows {
-		t.Rows[i].Span = fix(t.Rows[i].Span)
-		for j := range t.Rows[i].Cells {
-			c := &t.Rows[i].Cells[j]
-			if len(c.segs) == 0 {
-				c.Span = Span{t.Rows[i].Span.Start, t.Rows[i].Span.Start}
+// rowLine is the span of the source line a table row is written on,
+// without its line ending.
+func (b *bodyBuilder) rowLine(r ast.Node) Span {
+	p := r.Pos()
+	if p < 0 {
+		for c := r.FirstChild(); c != nil && p < 0; c = c.NextSibling() {
+			if c.Lines().Len() > 0 {
+				p = c.Lines().At(0).Start
 			}
 		}
 	}
+	if p < 0 || p > len(b.src) {
+		p = 0
+	}
+	start := p
+	for start > 0 && b.src[start-1] != '\n' {
+		start--
+	}
+	end := p
+	for end < len(b.src) && b.src[end] != '\n' {
+		end++
+	}
+	for end > start && b.src[end-1] == '\r' {
+		end--
+	}
+	return Span{b.base + start, b.base + end}
 }
 
 // plain collects the text of a node's inline children with a source map.
 func (b *bodyBuilder) plain(n ast.Node) Text {
-	var t Text
-	b.inline(&t, n)
-	t.Span = t.Whole()
-	if len(t.segs) == 0 {
-		t.Span = b.lineSpan(n)
-	}
-	return t
+	ls := b.lineSpan(n)
+	tb := b.builder(ls.Start)
+	b.inline(tb, n, false)
+	return tb.text(ls)
 }
 
-func (b *bodyBuilder) inline(t *Text, n ast.Node) {
+// inline appends the text of n's inline children. Inside a code span (code)
+// backslashes and ampersands are literal.
+func (b *bodyBuilder) inline(tb *textBuilder, n ast.Node, code bool) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
@@ -338,48 +398,52 @@ func (b *bodyBuilder) inline(t *Text, n ast.Node) {
 			for stop > seg.Start && b.src[stop-1] == '\r' {
 				stop--
 			}
-			t.appendSource(b.src[seg.Start:stop], b.base+seg.Start)
+			tb.clean(b.src[seg.Start:stop], b.base+seg.Start, !code && !c.IsRaw())
 			if c.SoftLineBreak() || c.HardLineBreak() {
-				t.appendSynthetic(" ", b.base+stop)
+				tb.synthetic(" ", b.base+stop)
 			}
+		case *ast.CodeSpan:
+			b.inline(tb, c, true)
 		case *ast.String:
-			t.appendSynthetic(string(c.Value), b.lastSrc(t))
+			tb.synthetic(string(c.Value), tb.cursor)
 		case *ast.RawHTML:
-			var sb strings.Builder
-			first := -1
-			for i := 0; i < c.Segments.Len(); i++ {
-				s := c.Segments.At(i)
-				if first < 0 {
-					first = s.Start
-				}
-				sb.Write(s.Value(b.src))
-			}
-			b.directives(sb.String(), first)
+			b.directives(c.Segments.Sliced(0, c.Segments.Len()))
 		case *ast.AutoLink:
-			t.appendSynthetic(string(c.Label(b.src)), b.lastSrc(t))
+			// The label is written between < and > after what came before.
+			label := c.Label(b.src)
+			from := tb.cursor - b.base
+			if from < 0 || from > len(b.src) {
+				from = 0
+			}
+			if k := bytes.Index(b.src[from:], append([]byte{'<'}, label...)); k >= 0 {
+				tb.source(label, b.base+from+k+1)
+			} else {
+				tb.synthetic(string(label), tb.cursor)
+			}
 		default:
-			b.inline(t, c)
+			b.inline(tb, c, code)
 		}
 	}
 }
 
-func (b *bodyBuilder) lastSrc(t *Text) int {
-	if len(t.segs) == 0 {
-		return b.base
+// directives finds suppression comments in raw HTML written on the given
+// segments of the body, which need not be contiguous (HTML inside a list
+// item or a block quote loses its indentation).
+func (b *bodyBuilder) directives(segs []text.Segment) {
+	var tb textBuilder
+	for _, s := range segs {
+		tb.source(b.src[s.Start:s.Stop], b.base+s.Start)
 	}
-	s := t.segs[len(t.segs)-1]
-	if s.synthetic {
-		return s.src
+	if !bytes.Contains(tb.buf, []byte("sendgen-")) {
+		return
 	}
-	return s.src + s.n
-}
-
-func (b *bodyBuilder) directives(html string, at int) {
+	t := tb.text(Span{})
+	html := t.Text
 	for _, m := range directivePattern.FindAllStringSubmatchIndex(html, -1) {
-		d := Directive{Span: Span{b.base + at + m[0], b.base + at + m[1]}, Kind: html[m[2]:m[3]]}
-		for _, r := range strings.FieldsFunc(html[m[4]:m[5]], func(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == '\n' || r == '\r' }) {
-			d.Rules = append(d.Rules, r)
-		}
+		d := Directive{Span: t.Source(m[0], m[1]), Kind: html[m[2]:m[3]]}
+		d.Rules = strings.FieldsFunc(html[m[4]:m[5]], func(r rune) bool {
+			return r == ',' || r == ' ' || r == '\t' || r == '\n' || r == '\r'
+		})
 		b.out.Directives = append(b.out.Directives, d)
 	}
 }

@@ -1,11 +1,13 @@
 package casefile
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -31,12 +33,89 @@ type field struct {
 }
 
 // decoder walks the YAML node tree and fills Front, collecting problems
-// with exact positions. YAML lines are relative to the front-matter text, so
-// lineBase is the file line of YAML line 1.
+// with exact positions. YAML counts lines and columns (in characters) from
+// the start of the front-matter text and, unlike Markdown, also breaks lines
+// at a lone CR, NEL, LS and PS; yamlLines lets positions be converted with
+// the same rules.
 type decoder struct {
 	src      *Source
-	lineBase int
+	yamlText yamlLines
 	problems []Problem
+}
+
+// yamlLines indexes the YAML text src[start:end] by YAML's line breaks.
+type yamlLines struct {
+	src        []byte
+	start, end int
+	lineStarts []int // file offsets of the start of each YAML line
+}
+
+func newYAMLLines(src []byte, start, end int) yamlLines {
+	y := yamlLines{src: src, start: start, end: end, lineStarts: []int{start}}
+	for i := start; i < end; {
+		n := yamlBreak(src[:end], i)
+		if n == 0 {
+			i++
+			continue
+		}
+		i += n
+		y.lineStarts = append(y.lineStarts, i)
+	}
+	return y
+}
+
+// yamlBreak returns the length of the YAML line break at b[i], or 0.
+func yamlBreak(b []byte, i int) int {
+	switch b[i] {
+	case '\n':
+		return 1
+	case '\r':
+		if i+1 < len(b) && b[i+1] == '\n' {
+			return 2
+		}
+		return 1
+	case 0xC2:
+		if i+1 < len(b) && b[i+1] == 0x85 {
+			return 2
+		}
+	case 0xE2:
+		if i+2 < len(b) && b[i+1] == 0x80 && (b[i+2] == 0xA8 || b[i+2] == 0xA9) {
+			return 3
+		}
+	}
+	return 0
+}
+
+// lines is the number of YAML lines.
+func (y *yamlLines) lines() int { return len(y.lineStarts) }
+
+// lineStart is the file offset of a 1-based YAML line.
+func (y *yamlLines) lineStart(line int) int {
+	if line < 1 {
+		return y.start
+	}
+	if line > len(y.lineStarts) {
+		return y.end
+	}
+	return y.lineStarts[line-1]
+}
+
+// lineEnd is the file offset of the line break ending the line at off.
+func (y *yamlLines) lineEnd(off int) int {
+	for off < y.end && yamlBreak(y.src[:y.end], off) == 0 {
+		off++
+	}
+	return off
+}
+
+// offset converts a 1-based YAML line and character column to a file offset.
+func (y *yamlLines) offset(line, column int) int {
+	off := y.lineStart(line)
+	for c := 1; c < column && off < y.end && yamlBreak(y.src[:y.end], off) == 0; c++ {
+		_, size := utf8.DecodeRune(y.src[off:y.end])
+		off += size
+	}
+	return off
 }
 
 func (d *decoder) problemf(span Span, suggestion, format string, args ...any) {
@@ -47,14 +126,16 @@ func (d *decoder) problemf(span Span, suggestion, format string, args ...any) {
 // covers the value as written (quotes included); for a collection, the rest
 // of its first line.
 func (d *decoder) nodeSpan(n *yaml.Node) Span {
-	line := n.Line + d.lineBase - 1
-	start := d.src.OffsetAt(line, n.Column)
-	lineEnd := d.src.LineStart(line + 1)
-	if line >= d.src.Lines() {
-		lineEnd = len(d.src.Bytes)
+	y := &d.yamlText
+	start := y.offset(n.Line, n.Column)
+	if last := len(y.lineStarts) - 1; start >= y.end && last > 0 && y.lineStarts[last] == y.end {
+		// An empty value at the end of the text: the end of the last line,
+		// not the closing fence.
+		start = y.lineEnd(y.lineStarts[last-1])
 	}
+	lineEnd := y.lineEnd(start)
 	text := d.src.Bytes[start:lineEnd]
-	end := start + len(strings.TrimRight(string(text), " \t\r\n"))
+	end := start + len(bytes.TrimRight(text, " \t\r\n"))
 	if n.Kind == yaml.ScalarNode && !strings.Contains(n.Value, "\n") {
 		switch n.Style {
 		case 0, yaml.TaggedStyle:
@@ -62,17 +143,27 @@ func (d *decoder) nodeSpan(n *yaml.Node) Span {
 				end = start + len(n.Value)
 			}
 		case yaml.DoubleQuotedStyle, yaml.SingleQuotedStyle:
-			q := text[0]
-			for i := 1; i < len(text); i++ {
-				if text[i] == q && (q == '\'' || text[i-1] != '\\') {
-					end = start + i + 1
-					break
+			if len(text) > 0 && (text[0] == '"' || text[0] == '\'') {
+				q := text[0]
+				for i := 1; i < len(text); i++ {
+					if text[i] == '\\' && q == '"' {
+						i++
+						continue
+					}
+					if text[i] == q {
+						if q == '\'' && i+1 < len(text) && text[i+1] == '\'' {
+							i++ // '' is an escaped quote
+							continue
+						}
+						end = start + i + 1
+						break
+					}
 				}
 			}
 		}
 	}
 	// A trailing comment is not part of the value.
-	if i := strings.Index(string(d.src.Bytes[start:end]), " #"); i >= 0 && n.Kind != yaml.ScalarNode {
+	if i := bytes.Index(d.src.Bytes[start:end], []byte(" #")); i >= 0 && n.Kind != yaml.ScalarNode {
 		end = start + i
 	}
 	if end < start {
@@ -91,6 +182,11 @@ func (d *decoder) pairSpan(key, val *yaml.Node) Span {
 		}
 	}
 	return k
+}
+
+// isNull reports whether n is an empty value ("key:" or "key: ~").
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
 }
 
 func kindName(n *yaml.Node) string {
@@ -116,10 +212,29 @@ func (d *decoder) mapping(n *yaml.Node, path string, at Span, fields []field) {
 		n = n.Alias
 	}
 	if n.Kind != yaml.MappingNode {
-		d.problemf(d.nodeSpan(n), "", "%s should be a mapping of fields, not %s", strings.TrimSuffix(path, "."), kindName(n))
+		switch {
+		case path == "":
+			d.problemf(d.nodeSpan(n), "write each field on its own line as 'key: value'",
+				"the front matter should be fields written 'key: value', not %s", kindName(n))
+		case isNull(n):
+			var req []string
+			for _, f := range fields {
+				if f.required {
+					req = append(req, path+f.name)
+				}
+			}
+			msg := fmt.Sprintf("%s is empty", strings.TrimSuffix(path, "."))
+			if len(req) > 0 {
+				msg += ": it needs " + strings.Join(req, ", ")
+			}
+			d.problemf(at, "", "%s", msg)
+		default:
+			d.problemf(d.nodeSpan(n), "", "%s should be a mapping of fields, not %s", strings.TrimSuffix(path, "."), kindName(n))
+		}
 		return
 	}
-	seen := map[string]bool{}
+	seen := make(map[string]*yaml.Node, len(n.Content)/2)
+	var suggested map[string]bool // fields named by a did-you-mean
 	names := make([]string, len(fields))
 	for i, f := range fields {
 		names[i] = f.name
@@ -130,11 +245,12 @@ func (d *decoder) mapping(n *yaml.Node, path string, at Span, fields []field) {
 			val = val.Alias
 		}
 		name := key.Value
-		if seen[name] {
-			d.problemf(d.nodeSpan(key), "remove one of them", "%s%s is given twice", path, name)
+		if first := seen[name]; first != nil {
+			d.problemf(d.nodeSpan(key), "remove one of them", "%s%s is given twice (first on line %d)",
+				path, name, d.src.Pos(d.nodeSpan(first).Start).Line)
 			continue
 		}
-		seen[name] = true
+		seen[name] = key
 		var f *field
 		for j := range fields {
 			if fields[j].name == name {
@@ -144,6 +260,13 @@ func (d *decoder) mapping(n *yaml.Node, path string, at Span, fields []field) {
 		}
 		if f == nil {
 			if near := nearest(name, names); near != "" {
+				if seen[near] == nil {
+					// Reported here, not again as a missing field.
+					if suggested == nil {
+						suggested = map[string]bool{}
+					}
+					suggested[near] = true
+				}
 				d.problemf(d.nodeSpan(key), near, "unknown field %s%s: did you mean '%s'?", path, name, near)
 			} else {
 				d.problemf(d.nodeSpan(key), "", "unknown field %s%s (known fields: %s)", path, name, strings.Join(names, ", "))
@@ -153,7 +276,7 @@ func (d *decoder) mapping(n *yaml.Node, path string, at Span, fields []field) {
 		f.decode(key, val)
 	}
 	for _, f := range fields {
-		if f.required && !seen[f.name] {
+		if f.required && seen[f.name] == nil && !suggested[f.name] {
 			d.problemf(at, "add "+path+f.name, "missing required field %s%s", path, f.name)
 		}
 	}
@@ -239,21 +362,28 @@ func (d *decoder) boolean(dst *Bool, path string) func(key, val *yaml.Node) {
 // ParseISODate parses a strict YYYY-MM-DD date. The message says what is
 // wrong when it is not one, including impossible dates such as 2026-02-30.
 func ParseISODate(s string) (time.Time, string) {
-	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' || !allDigits(s[:4]) || !allDigits(s[5:7]) || !allDigits(s[8:]) {
 		return time.Time{}, fmt.Sprintf("%q is not a date in the form YYYY-MM-DD", s)
 	}
-	t, err := time.Parse("2006-01-02", s)
-	if err != nil {
-		var y, m, dd int
-		if _, e := fmt.Sscanf(s, "%4d-%2d-%2d", &y, &m, &dd); e == nil {
-			if m < 1 || m > 12 {
-				return time.Time{}, fmt.Sprintf("%q has no month %d", s, m)
-			}
-			return time.Time{}, fmt.Sprintf("%q is not a real date: %s %d has %d days", s, time.Month(m), y, daysIn(y, time.Month(m)))
+	y := int(s[0]-'0')*1000 + int(s[1]-'0')*100 + int(s[2]-'0')*10 + int(s[3]-'0')
+	m := int(s[5]-'0')*10 + int(s[6]-'0')
+	dd := int(s[8]-'0')*10 + int(s[9]-'0')
+	if m < 1 || m > 12 {
+		return time.Time{}, fmt.Sprintf("%q has no month %d: months run from 01 to 12", s, m)
+	}
+	if n := daysIn(y, time.Month(m)); dd < 1 || dd > n {
+		return time.Time{}, fmt.Sprintf("%q is not a real date: %s %d has %d days", s, time.Month(m), y, n)
+	}
+	return time.Date(y, time.Month(m), dd, 0, 0, 0, 0, time.UTC), ""
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
 		}
-		return time.Time{}, fmt.Sprintf("%q is not a date in the form YYYY-MM-DD", s)
 	}
-	return t, ""
+	return true
 }
 
 func daysIn(y int, m time.Month) int {
@@ -270,6 +400,10 @@ func (d *decoder) decodeFront(doc *yaml.Node, f *Front) {
 		}
 		root = root.Content[0]
 	}
+	if isNull(root) {
+		d.problemf(f.Span, "", "the front matter is empty: it needs at least case, child, appellant, local_authority and decision")
+		return
+	}
 	d.mapping(root, "", Span{f.Span.Start, f.Span.Start + 3}, []field{
 		{"case", true, func(k, v *yaml.Node) {
 			d.str(&f.Case, "case", true)(k, v)
@@ -284,6 +418,9 @@ func (d *decoder) decodeFront(doc *yaml.Node, f *Front) {
 				{"name", true, d.str(&f.Child.Name, "child.name", true)},
 				{"date_of_birth", false, d.date(&f.Child.DateOfBirth, "child.date_of_birth", false)},
 				{"transfer", false, func(k, v *yaml.Node) {
+					if isNull(v) {
+						return // "transfer:" with nothing under it: not given
+					}
 					t := &Transfer{Span: d.nodeSpan(k)}
 					f.Child.Transfer = t
 					d.mapping(v, "child.transfer.", t.Span, []field{
@@ -310,6 +447,9 @@ func (d *decoder) decodeFront(doc *yaml.Node, f *Front) {
 			})
 		}},
 		{"mediation", false, func(k, v *yaml.Node) {
+			if isNull(v) {
+				return // "mediation:" with nothing under it: not yet
+			}
 			m := &Mediation{Span: d.nodeSpan(k)}
 			f.Mediation = m
 			d.mapping(v, "mediation.", m.Span, []field{
@@ -327,6 +467,9 @@ func (d *decoder) decodeFront(doc *yaml.Node, f *Front) {
 			}
 		}},
 		{"certificate", false, func(k, v *yaml.Node) {
+			if isNull(v) {
+				return
+			}
 			c := &Certificate{Span: d.nodeSpan(k)}
 			f.Certificate = c
 			d.mapping(v, "certificate.", c.Span, []field{
@@ -335,6 +478,9 @@ func (d *decoder) decodeFront(doc *yaml.Node, f *Front) {
 			})
 		}},
 		{"author", false, func(k, v *yaml.Node) {
+			if isNull(v) {
+				return
+			}
 			a := &Person{Span: d.nodeSpan(k)}
 			f.Author = a
 			d.mapping(v, "author.", a.Span, []field{
@@ -409,6 +555,9 @@ func (d *decoder) attendees(k, v *yaml.Node, m *Mediation) {
 // nearest returns the candidate closest to s by edit distance, or "" when
 // none is close enough to be a plausible typo.
 func nearest(s string, candidates []string) string {
+	if len(s) > 64 {
+		return "" // not a typo of any field name, and costly to compare
+	}
 	best, bestD := "", 1<<30
 	ls := strings.ToLower(s)
 	for _, c := range candidates {

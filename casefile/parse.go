@@ -51,6 +51,9 @@ type Error struct {
 	Message string
 }
 
+// Unwrap makes errors.Is(err, ErrNotCaseFile) true for every *Error.
+func (e *Error) Unwrap() error { return ErrNotCaseFile }
+
 func (e *Error) Error() string {
 	if e.Line > 0 {
 		return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Column, e.Message)
@@ -71,7 +74,7 @@ func Parse(path string, src []byte) (*Case, error) {
 	s := NewSource(path, src)
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		p := s.Pos(i)
-		return nil, fmt.Errorf("%w", &Error{Path: path, Line: p.Line, Column: p.Column, Message: "file contains a NUL byte: it looks binary, not a Markdown case file"})
+		return nil, &Error{Path: path, Line: p.Line, Column: p.Column, Message: "file contains a NUL byte: it looks binary, not a Markdown case file"}
 	}
 	if !utf8.Valid(src) {
 		bad := 0
@@ -98,7 +101,7 @@ func Parse(path string, src []byte) (*Case, error) {
 func (c *Case) parseFront() int {
 	src := c.Bytes
 	start := c.LineStart(1)
-	if c.Lines() < 2 || strings.TrimRight(c.LineText(1), " \t") != "---" {
+	if !isFence(c.lineBytes(1), "---") {
 		c.Problems = append(c.Problems, Problem{Span: Span{start, start},
 			Message:    "no front matter: a case file starts with a line '---', the YAML fields (case, child, appellant, local_authority, decision), and another '---'",
 			Suggestion: "add the front matter block"})
@@ -106,8 +109,7 @@ func (c *Case) parseFront() int {
 	}
 	end := -1
 	for l := 2; l <= c.Lines(); l++ {
-		t := strings.TrimRight(c.LineText(l), " \t")
-		if t == "---" || t == "..." {
+		if t := c.lineBytes(l); isFence(t, "---") || isFence(t, "...") {
 			end = l
 			break
 		}
@@ -123,39 +125,98 @@ func (c *Case) parseFront() int {
 		bodyStart = len(src)
 	}
 	c.Front.Span = Span{start, c.LineStart(end) + 3}
-	yamlText := src[c.LineStart(2):c.LineStart(end)]
-	var doc yaml.Node
-	if err := yaml.Unmarshal(yamlText, &doc); err != nil {
-		c.Problems = append(c.Problems, c.yamlError(err))
+	y := newYAMLLines(src, c.LineStart(2), c.LineStart(end))
+	doc, err := unmarshalYAML(src[y.start:y.end])
+	if err != nil {
+		c.Problems = append(c.Problems, c.yamlError(err, &y))
 		return bodyStart
 	}
-	d := &decoder{src: c.Source, lineBase: 2}
-	if doc.Kind == 0 {
+	d := &decoder{src: c.Source, yamlText: y}
+	if doc.Kind == 0 || doc.Kind == yaml.DocumentNode && len(doc.Content) == 0 {
 		d.problemf(c.Front.Span, "", "the front matter is empty: it needs at least case, child, appellant, local_authority and decision")
 	} else {
-		d.decodeFront(&doc, &c.Front)
+		d.decodeFront(doc, &c.Front)
 	}
 	c.Problems = append(c.Problems, d.problems...)
 	return bodyStart
 }
 
+// isFence reports whether line is fence, perhaps with trailing blanks.
+func isFence(line []byte, fence string) bool {
+	return string(bytes.TrimRight(line, " \t")) == fence
+}
+
+// unmarshalYAML parses YAML into a node tree. A panic in the YAML library
+// is turned into an error: a case file must never crash the linter.
+func unmarshalYAML(b []byte) (doc *yaml.Node, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			doc, err = nil, fmt.Errorf("yaml: %v", r)
+		}
+	}()
+	doc = new(yaml.Node)
+	err = yaml.Unmarshal(b, doc)
+	return doc, err
+}
+
+// maxYAMLSearchLines bounds the search for the line of a YAML syntax error
+// (a few hundred parses of a few hundred lines at most).
+const (
+	maxYAMLSearchLines = 400
+	maxYAMLSearchBytes = 64 << 10
+)
+
 // yamlError turns a YAML syntax error ("yaml: line 3: mapping values are
 // not allowed in this context") into a problem on the right file line.
-func (c *Case) yamlError(err error) Problem {
-	msg := err.Error()
-	msg = strings.TrimPrefix(msg, "yaml: ")
+//
+// The line in the library's message is often not the line at fault (it is
+// the start of the enclosing mapping, or the end of the text for an
+// unclosed quote), so the line is found by parsing ever longer prefixes of
+// the front matter: the first prefix that fails with the same message ends
+// on the line at fault.
+func (c *Case) yamlError(err error, y *yamlLines) Problem {
+	msg, line := splitYAMLError(err)
+	if n := y.lines(); n <= maxYAMLSearchLines && y.end-y.start <= maxYAMLSearchBytes {
+		for k := 1; k <= n; k++ {
+			_, e := unmarshalYAML(c.Bytes[y.start:y.lineStart(k+1)])
+			if e == nil {
+				continue
+			}
+			if m, _ := splitYAMLError(e); m == msg {
+				line = k
+				break
+			}
+		}
+	}
+	if line < 1 {
+		line = 1
+	}
+	if line > y.lines() {
+		line = y.lines()
+	}
+	st := y.lineStart(line)
+	text := c.Bytes[st:y.lineEnd(st)]
+	sp := Span{st, st + len(bytes.TrimRight(text, " \t\r"))}
+	indent := text[:len(text)-len(bytes.TrimLeft(text, " \t"))]
+	switch {
+	case bytes.IndexByte(indent, '\t') >= 0:
+		msg = "this line is indented with a tab; YAML needs spaces (" + msg + ")"
+	case strings.Contains(msg, "end of stream") && bytes.ContainsAny(text, "\"'"):
+		msg = "a quote on this line is not closed (" + msg + ")"
+	}
+	return Problem{Span: sp, Message: "front matter is not valid YAML: " + msg,
+		Suggestion: "check the indentation and that every field is written 'key: value'"}
+}
+
+// splitYAMLError splits "yaml: line 3: found ..." into the message and the
+// (front-matter) line, 0 when there is none.
+func splitYAMLError(err error) (string, int) {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	line := 0
 	if _, e := fmt.Sscanf(msg, "line %d:", &line); e == nil {
 		msg = strings.TrimSpace(msg[strings.Index(msg, ":")+1:])
 	}
-	fileLine := 2
-	if line > 0 {
-		fileLine = line + 1
-	}
-	st := c.LineStart(fileLine)
-	sp := Span{st, st + len(c.LineText(fileLine))}
-	return Problem{Span: sp, Message: "front matter is not valid YAML: " + msg,
-		Suggestion: "check the indentation and that every field is written 'key: value'"}
+	return msg, line
 }
 
 // collectActions reads the agreed actions table.
@@ -164,7 +225,12 @@ func (c *Case) collectActions() {
 	if sec == nil {
 		return
 	}
-	for _, t := range sec.Tables {
+	tables := sec.Tables
+	for _, ch := range sec.Children {
+		// A table under a sub-heading ("## Agreed on the day") still counts.
+		tables = append(tables[:len(tables):len(tables)], ch.Tables...)
+	}
+	for _, t := range tables {
 		ai := t.Column("action", "agreed action", "actions")
 		wi := t.Column("who", "owner", "by whom", "responsible")
 		bi := t.Column("by", "when", "by when", "deadline", "date")

@@ -71,7 +71,13 @@ func (s *Source) LineStart(line int) int {
 }
 
 // LineText returns the text of a 1-based line without its line ending.
-func (s *Source) LineText(line int) string {
+func (s *Source) LineText(line int) string { return string(s.lineBytes(line)) }
+
+// lineBytes is LineText without the copy.
+func (s *Source) lineBytes(line int) []byte {
+	if line < 1 || line > len(s.lineStarts) {
+		return nil
+	}
 	start := s.LineStart(line)
 	end := len(s.Bytes)
 	if line < len(s.lineStarts) {
@@ -83,7 +89,7 @@ func (s *Source) LineText(line int) string {
 	if end < start {
 		end = start
 	}
-	return string(s.Bytes[start:end])
+	return s.Bytes[start:end]
 }
 
 // Pos converts a byte offset into a position. Offsets past the end are
@@ -118,8 +124,9 @@ func (s *Source) Pos(offset int) Pos {
 }
 
 // OffsetAt converts a 1-based line and 1-based rune column to a byte offset.
-// It is the inverse of Pos, used for positions that come from the YAML
-// decoder, which counts lines and columns rather than bytes.
+// It is the inverse of Pos: OffsetAt(p.Line, p.Column) == p.Offset for every
+// offset on a character boundary. A column past the end of the line gives
+// the offset of its '\n'.
 func (s *Source) OffsetAt(line, column int) int {
 	off := s.LineStart(line)
 	for c := 1; c < column && off < len(s.Bytes) && s.Bytes[off] != '\n'; c++ {
