@@ -10,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/sendgen/sendgen/internal/suggest"
 )
 
 // Problem is something wrong with the case file that the linter reports
@@ -259,7 +261,7 @@ func (d *decoder) mapping(n *yaml.Node, path string, at Span, fields []field) {
 			}
 		}
 		if f == nil {
-			if near := nearest(name, names); near != "" {
+			if near := suggest.Nearest(name, names); near != "" {
 				if seen[near] == nil {
 					// Reported here, not again as a missing field.
 					if suggested == nil {
@@ -313,7 +315,7 @@ func (d *decoder) enum(dst *String, path string, required bool, values []string)
 				return
 			}
 		}
-		near := nearest(dst.Value, values)
+		near := suggest.Nearest(dst.Value, values)
 		msg := fmt.Sprintf("%s is %q; it must be one of: %s", path, dst.Value, strings.Join(values, ", "))
 		if near != "" {
 			msg += fmt.Sprintf(" (did you mean '%s'?)", near)
@@ -501,14 +503,40 @@ func (d *decoder) sections(k, v *yaml.Node, dec *Decision) {
 	} else if v.Tag == "!!null" {
 		return
 	}
-	seen := map[string]bool{}
+	type entry struct {
+		value string
+		span  Span
+	}
+	var entries []entry
 	for _, it := range items {
 		if it.Kind != yaml.ScalarNode {
 			d.problemf(d.nodeSpan(it), "", "decision.sections: each section is a letter such as F, not %s", kindName(it))
 			continue
 		}
-		s := strings.ToUpper(strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(it.Value, "Section "), "section ")))
 		sp := d.nodeSpan(it)
+		// "B, F" written as one string is the same list: split it, and
+		// give each part its own span when the value is written plainly.
+		parts := strings.FieldsFunc(it.Value, func(r rune) bool { return r == ',' || r == ';' })
+		if len(parts) <= 1 {
+			entries = append(entries, entry{it.Value, sp})
+			continue
+		}
+		raw := string(d.src.Bytes[sp.Start:sp.End])
+		at := 0
+		for _, p := range parts {
+			p = strings.TrimSpace(p)
+			psp := sp
+			if i := strings.Index(raw[at:], p); it.Style == 0 && i >= 0 {
+				psp = Span{sp.Start + at + i, sp.Start + at + i + len(p)}
+				at += i + len(p)
+			}
+			entries = append(entries, entry{p, psp})
+		}
+	}
+	seen := map[string]bool{}
+	for _, en := range entries {
+		s := strings.ToUpper(strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(strings.TrimSpace(en.value), "Section "), "section ")))
+		sp := en.span
 		known := false
 		for _, p := range PlanSections {
 			if p == s {
@@ -520,7 +548,7 @@ func (d *decoder) sections(k, v *yaml.Node, dec *Decision) {
 			if s == "H" {
 				hint = "H1 or H2"
 			}
-			d.problemf(sp, hint, "decision.sections: %q is not an EHC plan section (A, B, C, D, E, F, G, H1, H2, I, J, K)", it.Value)
+			d.problemf(sp, hint, "decision.sections: %q is not an EHC plan section (A, B, C, D, E, F, G, H1, H2, I, J, K)", en.value)
 			continue
 		}
 		if seen[s] {
@@ -550,51 +578,6 @@ func (d *decoder) attendees(k, v *yaml.Node, m *Mediation) {
 		})
 		m.Attendees = append(m.Attendees, a)
 	}
-}
-
-// nearest returns the candidate closest to s by edit distance, or "" when
-// none is close enough to be a plausible typo.
-func nearest(s string, candidates []string) string {
-	if len(s) > 64 {
-		return "" // not a typo of any field name, and costly to compare
-	}
-	best, bestD := "", 1<<30
-	ls := strings.ToLower(s)
-	for _, c := range candidates {
-		dd := editDistance(ls, strings.ToLower(c))
-		if dd < bestD {
-			best, bestD = c, dd
-		}
-	}
-	limit := len(s)/3 + 1
-	if limit > 4 {
-		limit = 4
-	}
-	if bestD <= limit {
-		return best
-	}
-	return ""
-}
-
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // sortProblems orders problems by position so output is deterministic.

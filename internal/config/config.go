@@ -26,6 +26,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	sendgen "github.com/sendgen/sendgen"
+	"github.com/sendgen/sendgen/internal/suggest"
 )
 
 // FileName is the name of a user configuration file.
@@ -352,34 +353,8 @@ func contains(list []string, s string) bool {
 }
 
 func didYouMean(s string, names []string) string {
-	best, bestD := "", 1<<30
-	for _, n := range names {
-		if d := distance(s, n); d < bestD {
-			best, bestD = n, d
-		}
-	}
-	if best != "" && bestD <= len(s)/3+1 {
+	if best := suggest.Nearest(s, names); best != "" {
 		return fmt.Sprintf(" (did you mean '%s'?)", best)
 	}
 	return ""
-}
-
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }

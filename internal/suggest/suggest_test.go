@@ -1,0 +1,31 @@
+package suggest
+
+import "testing"
+
+func TestNearest(t *testing.T) {
+	names := []string{"date_of_birth", "name", "transfer", "mediation", "mediation-late", "action-late"}
+	for _, tt := range []struct{ in, want string }{
+		{"date_of_brith", "date_of_birth"},
+		{"nmae", "name"},
+		{"Name", "name"},
+		{"mediaton", "mediation"},
+		{"medion-late", "mediation-late"},
+		{"zzzzzz", ""},
+		{"", ""},
+	} {
+		if got := Nearest(tt.in, names); got != tt.want {
+			t.Errorf("Nearest(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestDistance(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		d    int
+	}{{"", "", 0}, {"a", "", 1}, {"kitten", "sitting", 3}, {"Zoë", "Zoe", 1}} {
+		if got := Distance(tt.a, tt.b); got != tt.d {
+			t.Errorf("Distance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.d)
+		}
+	}
+}
