@@ -49,7 +49,7 @@ func Main(args []string, in io.Reader, out, errw io.Writer) int {
 	// (batch runs then collect as usual), unless the user tuned GOGC.
 	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetGCPercent(-1)
-		debug.SetMemoryLimit(48 << 20)
+		debug.SetMemoryLimit(32 << 20)
 	}
 	ios := &IO{In: in, Out: out, Err: errw, OutIsTTY: isTerminal(out)}
 	root := NewRootCmd(ios)
