@@ -1,0 +1,100 @@
+package render
+
+import (
+	"reflect"
+	"testing"
+	"unicode"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+)
+
+// TestCmapMatchesSfnt checks the hand-written cmap and width tables against
+// golang.org/x/image/font/sfnt for every BMP character: a character this
+// package accepts must be one the font really has.
+func TestCmapMatchesSfnt(t *testing.T) {
+	fs, err := loadFonts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, f := range fs.faces {
+		sf, err := sfnt.Parse(f.data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf sfnt.Buffer
+		ppem := fixed.I(f.unitsPerEm)
+		for r := rune(0); r < 0xFFFF; r++ {
+			g, err := sf.GlyphIndex(&buf, r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if (g != 0) != f.has(r) {
+				t.Fatalf("%s: U+%04X: sfnt glyph %d, has() = %v", faceNames[i], r, g, f.has(r))
+			}
+			if g == 0 {
+				continue
+			}
+			adv, err := sf.GlyphAdvance(&buf, g, ppem, font.HintingNone)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := int(float64(adv)/64*1000/float64(f.unitsPerEm) + 0.5)
+			if got := f.runeWidth(r); got != want && !(want == 0 && got == 0) {
+				t.Fatalf("%s: U+%04X: width %d, sfnt says %d", faceNames[i], r, got, want)
+			}
+		}
+	}
+}
+
+// TestSubsetKeepsOutlines: the per-document subset draws exactly the glyphs
+// of the full face, composite glyphs (ễ, ị, Ŵ are built from parts)
+// included, with the same advances.
+func TestSubsetKeepsOutlines(t *testing.T) {
+	fs, err := loadFonts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := []rune("Zoë Ó Súilleabháin Łukasz Dafydd ap Ŵyn Ștefan Nguyễn Thị Lan — “quoted” £1,200 …")
+	for i, f := range fs.faces {
+		sub := f.subset(text)
+		full, err := sfnt.Parse(f.data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		part, err := sfnt.Parse(sub)
+		if err != nil {
+			t.Fatalf("%s: the subset does not parse: %v", faceNames[i], err)
+		}
+		if n := part.NumGlyphs(); n >= 200 {
+			t.Errorf("%s: subset has %d glyphs", faceNames[i], n)
+		}
+		var b1, b2 sfnt.Buffer
+		ppem := fixed.I(f.unitsPerEm)
+		for _, r := range text {
+			if unicode.IsSpace(r) && r != ' ' {
+				continue
+			}
+			g1, _ := full.GlyphIndex(&b1, r)
+			g2, err := part.GlyphIndex(&b2, r)
+			if err != nil || g2 == 0 {
+				t.Fatalf("%s: U+%04X missing from the subset (%v)", faceNames[i], r, err)
+			}
+			s1, err1 := full.LoadGlyph(&b1, g1, ppem, nil)
+			s1 = append(sfnt.Segments(nil), s1...)
+			s2, err2 := part.LoadGlyph(&b2, g2, ppem, nil)
+			if err1 != nil || err2 != nil {
+				t.Fatalf("%s: U+%04X: %v %v", faceNames[i], r, err1, err2)
+			}
+			if (len(s1) > 0 || len(s2) > 0) && !reflect.DeepEqual(s1, s2) {
+				t.Errorf("%s: U+%04X %q: outline differs in the subset", faceNames[i], r, r)
+			}
+			a1, _ := full.GlyphAdvance(&b1, g1, ppem, font.HintingNone)
+			a2, _ := part.GlyphAdvance(&b2, g2, ppem, font.HintingNone)
+			if a1 != a2 {
+				t.Errorf("%s: U+%04X: advance %v, subset %v", faceNames[i], r, a1, a2)
+			}
+		}
+	}
+}

@@ -1,0 +1,121 @@
+package render
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/sendgen/sendgen/casefile"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+var (
+	testRendererOnce sync.Once
+	testRendererVal  *Renderer
+	testRendererErr  error
+)
+
+// testRenderer is shared by the tests, as the CLI shares one Renderer.
+func testRenderer(t testing.TB) *Renderer {
+	t.Helper()
+	testRendererOnce.Do(func() { testRendererVal, testRendererErr = New(Options{}) })
+	if testRendererErr != nil {
+		t.Fatal(testRendererErr)
+	}
+	return testRendererVal
+}
+
+func loadCase(t testing.TB, name string) *casefile.Case {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return parseCase(t, name, b)
+}
+
+func parseCase(t testing.TB, name string, b []byte) *casefile.Case {
+	t.Helper()
+	c, err := casefile.Parse(name, b)
+	if err != nil {
+		t.Fatalf("parse %s: %v", name, err)
+	}
+	for _, p := range c.Problems {
+		t.Fatalf("%s: unexpected case-file problem: %s", name, p.Message)
+	}
+	return c
+}
+
+func render(t testing.TB, r *Renderer, c *casefile.Case, d Document) []byte {
+	t.Helper()
+	b, err := r.Render(c, d)
+	if err != nil {
+		t.Fatalf("render %s: %v", d, err)
+	}
+	return b
+}
+
+// tool returns the path of an external program (poppler-utils, qpdf). Tests
+// that need one skip when it is absent, except under CI=true, where a
+// missing tool is a failure: CI must run them.
+func tool(t testing.TB, name string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s is required under CI=true (Debian: apt-get install poppler-utils qpdf)", name)
+		}
+		t.Skipf("%s not installed", name)
+	}
+	return p
+}
+
+func writeTemp(t testing.TB, pdf []byte) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "doc.pdf")
+	if err := os.WriteFile(p, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func execTool(t testing.TB, name string, args ...string) string {
+	t.Helper()
+	var out, errb bytes.Buffer
+	cmd := exec.Command(tool(t, name), args...)
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("%s %s: %v\n%s%s", name, strings.Join(args, " "), err, out.String(), errb.String())
+	}
+	return out.String() + errb.String()
+}
+
+// pdfText extracts the text of a PDF with pdftotext -layout.
+func pdfText(t testing.TB, pdf []byte) string {
+	t.Helper()
+	return execTool(t, "pdftotext", "-layout", "-enc", "UTF-8", writeTemp(t, pdf), "-")
+}
+
+// flat collapses all whitespace, so that text wrapped across lines or
+// table cells can be searched for as written.
+func flat(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+var rePages = regexp.MustCompile(`(?m)^Pages:\s+(\d+)`)
+
+func pdfPages(t testing.TB, pdf []byte) int {
+	t.Helper()
+	m := rePages.FindStringSubmatch(execTool(t, "pdfinfo", writeTemp(t, pdf)))
+	if m == nil {
+		t.Fatal("pdfinfo: no page count")
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n
+}

@@ -1,0 +1,203 @@
+package render
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"text/template"
+
+	"github.com/sendgen/sendgen/templates"
+)
+
+// templateSet is the parsed templates: the embedded ones, then any files of
+// Options.Templates parsed over them, so an override directory only needs
+// the files (or the {{define}}s of partials.md) it changes.
+type templateSet struct {
+	t *template.Template
+}
+
+// Named templates the renderer executes besides the documents.
+const (
+	partialsFile        = "partials.md"
+	tmplOrganisation    = "organisation"
+	tmplConfidentiality = "confidentiality"
+	tmplDraftAppendix   = "draft-appendix"
+	legalPositionDir    = "legal-position"
+	defaultConfidential = "CONFIDENTIAL — contains personal data about a child"
+)
+
+// includeMarker is what {{markdown .X}} prints: an HTML comment block the
+// Markdown converter replaces with the separately parsed snippet.
+const includeMarker = "sendgen:include"
+
+var templateFuncs = template.FuncMap{
+	// markdown includes a body section (a Markdown value) as its own block.
+	"markdown": func(m Markdown) string {
+		if m.ID < 0 || !m.Present {
+			return ""
+		}
+		return fmt.Sprintf("\n\n<!-- %s %d -->\n\n", includeMarker, m.ID)
+	},
+	// esc escapes any value for Markdown (Text values already print escaped).
+	"esc": func(v any) string {
+		if t, ok := v.(Text); ok {
+			return t.String()
+		}
+		return escapeMarkdown(fmt.Sprint(v))
+	},
+	// default returns v, or def when v is empty.
+	"default": func(def string, v any) any {
+		if isEmpty(v) {
+			return Text(def)
+		}
+		return v
+	},
+	"upper": func(v any) Text { return Text(strings.ToUpper(raw(v))) },
+	"lower": func(v any) Text { return Text(strings.ToLower(raw(v))) },
+	// plural picks the singular or plural word for n.
+	"plural": func(n int, one, many string) string {
+		if n == 1 {
+			return one
+		}
+		return many
+	},
+	"add": func(a, b int) int { return a + b },
+	// joinAnd joins Texts with commas and " and " before the last.
+	"joinAnd": func(xs []Text) Text {
+		s := make([]string, len(xs))
+		for i, x := range xs {
+			s[i] = string(x)
+		}
+		return Text(joinAnd(s))
+	},
+}
+
+func raw(v any) string {
+	switch x := v.(type) {
+	case Text:
+		return string(x)
+	case nil:
+		return ""
+	}
+	return fmt.Sprint(v)
+}
+
+func isEmpty(v any) bool {
+	switch x := v.(type) {
+	case nil:
+		return true
+	case Text:
+		return strings.TrimSpace(string(x)) == ""
+	case string:
+		return strings.TrimSpace(x) == ""
+	case Date:
+		return !x.Known
+	case Markdown:
+		return !x.Present
+	}
+	return false
+}
+
+// loadTemplates parses the embedded templates and then the override's.
+func loadTemplates(override fs.FS) (*templateSet, error) {
+	root := template.New("sendgen").Funcs(templateFuncs).Option("missingkey=error")
+	if err := parseFS(root, templates.FS, "embedded templates"); err != nil {
+		return nil, err
+	}
+	if override != nil {
+		if err := parseFS(root, override, "templates"); err != nil {
+			return nil, err
+		}
+	}
+	for _, d := range AllDocuments {
+		if root.Lookup(string(d)+".md") == nil {
+			return nil, fmt.Errorf("templates: no %s.md", d)
+		}
+	}
+	for _, n := range []string{tmplOrganisation, tmplConfidentiality, tmplDraftAppendix} {
+		if root.Lookup(n) == nil {
+			return nil, fmt.Errorf("templates: %s does not define %q", partialsFile, n)
+		}
+	}
+	return &templateSet{t: root}, nil
+}
+
+// parseFS parses the template files of fsys: the three documents,
+// partials.md and legal-position/*.md. Other files (README.md) are ignored.
+func parseFS(root *template.Template, fsys fs.FS, what string) error {
+	names := []string{partialsFile}
+	for _, d := range AllDocuments {
+		names = append(names, string(d)+".md")
+	}
+	if lp, err := fs.Glob(fsys, legalPositionDir+"/*.md"); err == nil {
+		sort.Strings(lp)
+		names = append(names, lp...)
+	}
+	for _, n := range names {
+		b, err := fs.ReadFile(fsys, n)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("%s: reading %s: %w", what, n, err)
+		}
+		if _, err := root.New(n).Parse(string(b)); err != nil {
+			return fmt.Errorf("%s: %w", what, err)
+		}
+	}
+	return nil
+}
+
+// execute runs the document template for v and returns its Markdown. It
+// also fills in the default legal position when the case has none.
+func (ts *templateSet) execute(v *View) (string, error) {
+	if !v.Body.LegalPosition.Present {
+		name := path.Join(legalPositionDir, v.Decision.Type+".md")
+		if v.Decision.Type == "" || ts.t.Lookup(name) == nil {
+			name = path.Join(legalPositionDir, "default.md")
+		}
+		if ts.t.Lookup(name) != nil {
+			s, err := ts.run(name, v)
+			if err != nil {
+				return "", err
+			}
+			v.Body.LegalPosition = v.snippet(Markdown{Title: "Legal position", Present: strings.TrimSpace(s) != "",
+				Default: true, Source: s, origin: "template " + name, offset: -1})
+		}
+	}
+	s, err := ts.run(v.Document+".md", v)
+	if err != nil {
+		return "", err
+	}
+	if v.Draft {
+		a, err := ts.run(tmplDraftAppendix, v)
+		if err != nil {
+			return "", err
+		}
+		if strings.TrimSpace(a) != "" {
+			s += "\n\n<!-- page-break -->\n\n" + a
+		}
+	}
+	return s, nil
+}
+
+func (ts *templateSet) run(name string, v *View) (string, error) {
+	var b bytes.Buffer
+	if err := ts.t.ExecuteTemplate(&b, name, v); err != nil {
+		return "", fmt.Errorf("template %s: %w", name, err)
+	}
+	return b.String(), nil
+}
+
+// plain runs a partial that yields one line of plain text (header, footer).
+func (ts *templateSet) plain(name string, v *View) (string, error) {
+	s, err := ts.run(name, v)
+	if err != nil {
+		return "", err
+	}
+	return inlinePlain(s), nil
+}
