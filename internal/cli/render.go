@@ -32,6 +32,10 @@ type renderOptions struct {
 	Today     string // --today, for the lint gate
 	Workers   int    // concurrent cases; 0 = GOMAXPROCS
 	Color     bool   // colour in printed findings
+	// ShowFindings prints every finding of each case, as lint does, before
+	// its documents (sendgen build); otherwise only the findings that hold
+	// a document back are printed.
+	ShowFindings bool
 
 	renderer *render.Renderer
 	linter   *linter
@@ -164,6 +168,11 @@ func renderCase(ios *IO, c *casefile.Case, opts renderOptions) error {
 	if opts.Draft {
 		r = r.WithFindings(draftFindings(c, findings))
 	}
+	if opts.ShowFindings && len(findings) > 0 {
+		if err := (report.Text{Color: opts.Color}).Write(ios.Out, []report.File{{Path: c.Path, Source: c.Source, Findings: findings}}); err != nil {
+			return fmt.Errorf("write findings: %w", err)
+		}
+	}
 
 	var held []render.Document
 	var blocking []lint.Finding
@@ -188,9 +197,11 @@ func renderCase(ios *IO, c *casefile.Case, opts renderOptions) error {
 	if len(held) == 0 {
 		return nil
 	}
-	blocking = uniqueFindings(blocking)
-	if err := (report.Text{Color: opts.Color}).Write(ios.Out, []report.File{{Path: c.Path, Source: c.Source, Findings: blocking}}); err != nil {
-		return fmt.Errorf("write findings: %w", err)
+	if !opts.ShowFindings {
+		blocking = uniqueFindings(blocking)
+		if err := (report.Text{Color: opts.Color}).Write(ios.Out, []report.File{{Path: c.Path, Source: c.Source, Findings: blocking}}); err != nil {
+			return fmt.Errorf("write findings: %w", err)
+		}
 	}
 	return &heldBack{path: c.Path, docs: held}
 }
@@ -312,9 +323,6 @@ func runRender(ios *IO, paths []string, o renderOptions) error {
 		return err
 	}
 	files, errs := collectFiles(paths)
-	files, dupErrs := claimCaseRefs(files)
-	errs = append(errs, dupErrs...)
-
 	workers := o.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -334,29 +342,34 @@ func runRender(ios *IO, paths []string, o renderOptions) error {
 		out, err bytes.Buffer
 		fail     error
 	}
+	// Parse every file first (in parallel), so that two files claiming the
+	// same case reference are caught before either is written: their
+	// documents would overwrite each other's in --out.
+	cases := make([]*casefile.Case, len(files))
 	results := make([]outcome, len(files))
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				res := &results[i]
-				c, err := parseFile(files[i])
-				if err != nil {
-					res.fail = err
-					continue
-				}
-				res.fail = renderCase(&IO{Out: &res.out, Err: &res.err}, c, o)
-			}
-		}()
+	parallel(len(files), workers, func(i int) {
+		cases[i], results[i].fail = parseFile(files[i])
+	})
+	first := map[string]string{}
+	for i, c := range cases {
+		if c == nil || !c.Front.Case.Set {
+			continue
+		}
+		ref := c.Front.Case.Value
+		if prev, ok := first[ref]; ok {
+			results[i].fail = fmt.Errorf("%s: case %s is also the case reference of %s; its documents would overwrite those in the output folder", files[i], ref, prev)
+			cases[i] = nil
+			continue
+		}
+		first[ref] = files[i]
 	}
-	for i := range files {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
+	parallel(len(files), workers, func(i int) {
+		if c := cases[i]; c != nil {
+			res := &results[i]
+			res.fail = renderCase(&IO{Out: &res.out, Err: &res.err}, c, o)
+			cases[i] = nil // let the collector have it
+		}
+	})
 
 	held := false
 	for i := range results {
@@ -383,36 +396,22 @@ func runRender(ios *IO, paths []string, o renderOptions) error {
 	return nil
 }
 
-// claimCaseRefs drops files whose case reference an earlier file (in
-// command-line order) already uses: their documents would overwrite each
-// other's in --out.
-func claimCaseRefs(files []string) ([]string, []error) {
-	refs := make([]string, len(files))
+// parallel runs f(0..n-1) on a bounded pool of workers.
+func parallel(n, workers int, f func(i int)) {
+	jobs := make(chan int)
 	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, p := range files {
+	for w := 0; w < workers; w++ {
 		wg.Add(1)
-		sem <- struct{}{}
-		go func(i int, p string) {
-			defer func() { <-sem; wg.Done() }()
-			if c, err := parseFile(p); err == nil {
-				refs[i] = c.Front.Case.Value
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				f(i)
 			}
-		}(i, p)
+		}()
 	}
+	for i := 0; i < n; i++ {
+		jobs <- i
+	}
+	close(jobs)
 	wg.Wait()
-	var out []string
-	var errs []error
-	first := map[string]string{}
-	for i, p := range files {
-		if refs[i] != "" {
-			if prev, ok := first[refs[i]]; ok {
-				errs = append(errs, fmt.Errorf("%s: case %s is also the case reference of %s; its documents would overwrite those in the output folder", p, refs[i], prev))
-				continue
-			}
-			first[refs[i]] = p
-		}
-		out = append(out, p)
-	}
-	return out, errs
 }
