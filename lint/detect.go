@@ -57,8 +57,8 @@ var (
 		`\blasting\s+` + num + `\b`,
 	}
 
-	groupRE     = regexp.MustCompile(`(?i)\b(?:small[\s-]+)?groups?\b`)
-	groupSizeRE = regexp.MustCompile(`(?i)` + strings.Join([]string{
+	groupM      = mustMatcher(`(?i)\b(?:small[\s-]+)?groups?\b`)
+	groupSizeRE = mustMatcher(`(?i)` + strings.Join([]string{
 		`\b\d+\s*:\s*\d+\b`,
 		`\bgroups?\s+of\s+(?:no\s+more\s+than\s+|not\s+more\s+than\s+|up\s+to\s+|at\s+most\s+|a\s+maximum\s+of\s+|maximum\s+|max\.?\s+|between\s+|around\s+|about\s+)?` + num + `\b`,
 		`\b` + num + `(?:\s*(?:-|–|to|or)\s*` + num + `)?\s+(?:other\s+)?(?:pupils?|children|child|students?|learners?|young\s+people|peers?)\b`,
@@ -67,7 +67,7 @@ var (
 		`\bratio\s+of\s+\d+`,
 	}, "|"))
 	// groupNotSize are groups that are not teaching groups.
-	groupNotSizeRE = regexp.MustCompile(`(?i)\b(?:age|peer|year|support|focus|parent|friendship|tutor|ethnic|working|steering)\s+groups?\b`)
+	groupNotSizeRE = mustMatcher(`(?i)\b(?:age|peer|year|support|focus|parent|friendship|tutor|ethnic|working|steering)\s+groups?\b`)
 
 	// ratioOneToOne is 1:1 teaching, which says nothing about a group's size.
 	ratioOneToOne = regexp.MustCompile(`^1\s*:\s*1$`)
@@ -79,7 +79,6 @@ var (
 var (
 	frequencyM = compileParts(frequencyParts)
 	durationM  = compileParts(durationParts)
-	groupM     = newMatcher(groupRE)
 )
 
 type matchers []matcher
@@ -90,7 +89,7 @@ type matchers []matcher
 func compileParts(parts []string) matchers {
 	out := make(matchers, len(parts))
 	for i, p := range parts {
-		out[i] = newMatcher(regexp.MustCompile(p))
+		out[i] = mustMatcher(p)
 	}
 	return out
 }
@@ -120,12 +119,16 @@ func unsizedGroups(s string) [][]int {
 	if len(locs) == 0 {
 		return nil
 	}
-	for _, m := range groupSizeRE.FindAllString(s, -1) {
-		if !ratioOneToOne.MatchString(strings.TrimSpace(m)) {
+	if len(locs) == 0 {
+		return nil
+	}
+	lower := lowerASCII(s)
+	for _, loc := range groupSizeRE.FindAllStringIndex(s, lower) {
+		if !ratioOneToOne.MatchString(strings.TrimSpace(s[loc[0]:loc[1]])) {
 			return nil
 		}
 	}
-	not := groupNotSizeRE.FindAllStringIndex(s, -1)
+	not := groupNotSizeRE.FindAllStringIndex(s, lower)
 	var out [][]int
 	for _, l := range locs {
 		skip := false

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"strings"
+	"sync"
 )
 
 // matcher is a compiled regular expression with a literal prefilter, the
@@ -12,17 +13,45 @@ import (
 // case-insensitive regular expression that will not match. The prefilter
 // is a set of literals of which every match must contain at least one; an
 // empty set means "cannot tell", and the expression always runs.
+//
+// The expression itself is compiled on first use: most phrases never get
+// past their prefilter in a given run, and compiling all of them up front
+// was most of a one-file run's start-up.
 type matcher struct {
-	re   *regexp.Regexp
+	src  string
+	lazy *lazyRegexp
 	lits []string
 }
 
-func newMatcher(re *regexp.Regexp) matcher {
-	m := matcher{re: re}
-	if p, err := syntax.Parse(re.String(), syntax.Perl); err == nil {
-		if lits, ok := required(p.Simplify()); ok {
-			m.lits = lits
-		}
+type lazyRegexp struct {
+	once sync.Once
+	re   *regexp.Regexp
+}
+
+func (m matcher) re() *regexp.Regexp {
+	m.lazy.once.Do(func() { m.lazy.re = regexp.MustCompile(m.src) })
+	return m.lazy.re
+}
+
+// newMatcher parses src (reporting syntax errors now, as regexp.Compile
+// would) and derives its prefilter; compiling waits until it is needed.
+func newMatcher(src string) (matcher, error) {
+	p, err := syntax.Parse(src, syntax.Perl)
+	if err != nil {
+		return matcher{}, err
+	}
+	m := matcher{src: src, lazy: &lazyRegexp{}}
+	if lits, ok := required(p.Simplify()); ok {
+		m.lits = lits
+	}
+	return m, nil
+}
+
+// mustMatcher is newMatcher for the built-in expressions.
+func mustMatcher(src string) matcher {
+	m, err := newMatcher(src)
+	if err != nil {
+		panic(err)
 	}
 	return m
 }
@@ -42,14 +71,14 @@ func (m matcher) mightMatch(lower string) bool {
 }
 
 func (m matcher) MatchString(text, lower string) bool {
-	return m.mightMatch(lower) && m.re.MatchString(text)
+	return m.mightMatch(lower) && m.re().MatchString(text)
 }
 
 func (m matcher) FindAllStringIndex(text, lower string) [][]int {
 	if !m.mightMatch(lower) {
 		return nil
 	}
-	return m.re.FindAllStringIndex(text, -1)
+	return m.re().FindAllStringIndex(text, -1)
 }
 
 // required returns literals (lower case) of which every match of re

@@ -17,7 +17,7 @@ type phraseRule struct {
 
 type phrase struct {
 	re           matcher
-	exceptions   []*regexp.Regexp
+	exceptions   []matcher
 	unquantified bool
 	rationale    string
 	suggestion   string
@@ -31,18 +31,18 @@ func compilePhrases(id string, ps []config.Phrase) (phraseRule, error) {
 		if src == "" {
 			src = `\b` + wordsPattern(p.Phrase) + `\b`
 		}
-		re, err := regexp.Compile(`(?i)` + src)
+		m, err := newMatcher(`(?i)` + src)
 		if err != nil {
 			return r, fmt.Errorf("rule %s phrase %d (%q): %w", id, i+1, src, err)
 		}
-		cp := phrase{re: newMatcher(re), unquantified: p.When == "unquantified", rationale: p.Rationale,
-			suggestion: p.Suggestion, modal: re.MatchString("may")}
+		cp := phrase{re: m, unquantified: p.When == "unquantified", rationale: p.Rationale,
+			suggestion: p.Suggestion, modal: m.mightMatch("may")}
 		for _, ex := range p.Exceptions {
-			xre, err := regexp.Compile(`(?i)` + ex)
+			xm, err := newMatcher(`(?i)` + ex)
 			if err != nil {
 				return r, fmt.Errorf("rule %s phrase %d exception %q: %w", id, i+1, ex, err)
 			}
-			cp.exceptions = append(cp.exceptions, xre)
+			cp.exceptions = append(cp.exceptions, xm)
 		}
 		r.phrases = append(r.phrases, cp)
 	}
@@ -60,7 +60,7 @@ func (r phraseRule) Check(d *Doc, emit func(Finding)) {
 				continue
 			}
 			for _, m := range p.re.FindAllStringIndex(text, s.lower) {
-				if m[1] == m[0] || overlaps(taken, m) || excepted(p.exceptions, text, m) {
+				if m[1] == m[0] || overlaps(taken, m) || excepted(p.exceptions, text, s.lower, m) {
 					continue
 				}
 				if p.modal && isMonthMay(text, m[0], m[1]) {
@@ -95,9 +95,9 @@ func overlaps(taken [][2]int, m []int) bool {
 	return false
 }
 
-func excepted(exs []*regexp.Regexp, text string, m []int) bool {
+func excepted(exs []matcher, text, lower string, m []int) bool {
 	for _, ex := range exs {
-		for _, x := range ex.FindAllStringIndex(text, -1) {
+		for _, x := range ex.FindAllStringIndex(text, lower) {
 			if x[0] <= m[0] && m[1] <= x[1] {
 				return true
 			}
