@@ -412,7 +412,7 @@ func FuzzActionDate(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		d, msg := ParseActionDate(s)
+		d, msg := casefile.ParseActionDate(s)
 		if msg == "" && d.IsZero() {
 			t.Fatalf("%q: no error but zero date", s)
 		}

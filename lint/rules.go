@@ -238,7 +238,7 @@ func (deadlineRule) Check(d *Doc, emit func(Finding)) {
 			emit(Finding{Span: trimSpan(d.Case, a.Action.Whole()), Message: "this action has no date: the 'By' column is empty"})
 			continue
 		}
-		if _, msg := ParseActionDate(by); msg != "" {
+		if _, msg := casefile.ParseActionDate(by); msg != "" {
 			emit(Finding{Span: a.By.Whole(), Message: msg})
 		}
 	}

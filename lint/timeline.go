@@ -259,7 +259,7 @@ func (actionLate) Check(d *Doc, emit func(Finding)) {
 	defaults := actionDefaults(d)
 	for i := range d.Case.Actions {
 		a := &d.Case.Actions[i]
-		by, msg := ParseActionDate(a.By.Text)
+		by, msg := casefile.ParseActionDate(a.By.Text)
 		if msg != "" || writtenAgreement.MatchString(a.By.Text) || writtenAgreement.MatchString(a.Action.Text) {
 			continue
 		}

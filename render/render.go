@@ -154,11 +154,12 @@ type Options struct {
 // Renderer renders documents. It parses the templates and fonts once and is
 // safe for concurrent use by many goroutines.
 type Renderer struct {
-	opts     Options
-	findings []Finding
-	tmpl     *templateSet
-	fonts    *fontSet
-	epoch    time.Time
+	opts      Options
+	findings  []Finding
+	timetable *Timetable
+	tmpl      *templateSet
+	fonts     *fontSet
+	epoch     time.Time
 }
 
 // New parses the templates and loads the fonts.
@@ -188,6 +189,16 @@ func (r *Renderer) WithFindings(findings []Finding) *Renderer {
 	return &cp
 }
 
+// WithTimetable returns a Renderer sharing r's templates and fonts that
+// prints the given statutory dates instead of computing them with the
+// built-in calendar: the CLI passes the linter's, computed with the
+// configured bank holidays, so documents and findings agree.
+func (r *Renderer) WithTimetable(t Timetable) *Renderer {
+	cp := *r
+	cp.timetable = &t
+	return &cp
+}
+
 // Render renders one document of a case to PDF bytes.
 func (r *Renderer) Render(c *casefile.Case, doc Document) ([]byte, error) {
 	if c == nil {
@@ -197,7 +208,12 @@ func (r *Renderer) Render(c *casefile.Case, doc Document) ([]byte, error) {
 	if err := supports(c, doc); err != nil {
 		return nil, fmt.Errorf("render %s %s: %w", ref, doc, err)
 	}
-	v := buildView(c, doc, &r.opts, r.findings, r.epoch)
+	tt := r.timetable
+	if tt == nil || len(tt.Actions) != len(c.Actions) {
+		d := defaultTimetable(c)
+		tt = &d
+	}
+	v := buildView(c, doc, &r.opts, r.findings, r.epoch, *tt)
 	md, err := r.tmpl.execute(v)
 	if err != nil {
 		return nil, fmt.Errorf("render %s %s: %w", ref, doc, err)

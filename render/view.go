@@ -316,7 +316,7 @@ var resolutions = map[string]string{
 }
 
 // buildView turns a case into the template view for one document.
-func buildView(c *casefile.Case, doc Document, opts *Options, findings []Finding, epoch time.Time) *View {
+func buildView(c *casefile.Case, doc Document, opts *Options, findings []Finding, epoch time.Time, tt Timetable) *View {
 	f := &c.Front
 	v := &View{Document: string(doc), Draft: opts.Draft}
 	v.Case = v.text("case", f.Case.Value)
@@ -392,9 +392,9 @@ func buildView(c *casefile.Case, doc Document, opts *Options, findings []Finding
 		v.Author = &p
 	}
 
-	v.buildDates(computeDates(c))
+	v.buildDates(tt.Dates)
 	v.buildBody(c)
-	v.buildActions(c)
+	v.buildActions(c, tt.Actions)
 	v.buildSignatories(doc)
 
 	for _, fd := range findings {
@@ -618,11 +618,7 @@ func lineStart(b []byte, off int) int {
 	return off
 }
 
-func (v *View) buildActions(c *casefile.Case) {
-	var agreed time.Time
-	if m := c.Front.Mediation; m != nil {
-		agreed = dateOf(m.Date)
-	}
+func (v *View) buildActions(c *casefile.Case, defaults []ActionDue) {
 	for i, a := range c.Actions {
 		p := fmt.Sprintf("# Agreed actions row %d", i+1)
 		av := Action{N: i + 1,
@@ -630,11 +626,10 @@ func (v *View) buildActions(c *casefile.Case) {
 			Who:    v.text(p+" Who", a.Who.Text),
 			By:     v.text(p+" By", strings.TrimSpace(a.By.Text)),
 		}
-		if t, ok := parseByDate(a.By.Text); ok {
+		if t, msg := casefile.ParseActionDate(a.By.Text); msg == "" {
 			av.Due = newDate(t)
 		} else {
-			due, basis := actionDue(agreed, a.Action.Text)
-			av.Due, av.Default, av.Basis = newDate(due), true, Text(basis)
+			av.Due, av.Default, av.Basis = newDate(defaults[i].Due), true, Text(defaults[i].Basis)
 		}
 		v.Actions = append(v.Actions, av)
 	}

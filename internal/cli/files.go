@@ -13,6 +13,7 @@ import (
 	"github.com/sendgen/sendgen/casefile"
 	"github.com/sendgen/sendgen/internal/config"
 	"github.com/sendgen/sendgen/lint"
+	"github.com/sendgen/sendgen/render"
 )
 
 // collectFiles expands the command-line paths: files as given, folders
@@ -179,4 +180,22 @@ func (l *linter) lintFiles(paths []string, workers int) []result {
 	close(jobs)
 	wg.Wait()
 	return out
+}
+
+// timetable is the case's statutory dates and action defaults as the lint
+// engine computes them (configured bank holidays included), for render.
+func (l *linter) timetable(c *casefile.Case) (render.Timetable, error) {
+	e, err := l.engineFor(c.Path)
+	if err != nil {
+		return render.Timetable{}, err
+	}
+	defaults, err := e.ActionDefaults(c)
+	if err != nil {
+		return render.Timetable{}, err
+	}
+	tt := render.Timetable{Dates: e.Dates(c)}
+	for _, d := range defaults {
+		tt.Actions = append(tt.Actions, render.ActionDue{Due: d.Due, Basis: d.Basis})
+	}
+	return tt, nil
 }

@@ -168,6 +168,11 @@ func renderCase(ios *IO, c *casefile.Case, opts renderOptions) error {
 	if opts.Draft {
 		r = r.WithFindings(draftFindings(c, findings))
 	}
+	if tt, err := opts.linter.timetable(c); err == nil {
+		r = r.WithTimetable(tt)
+	} else {
+		return fmt.Errorf("%s: %w", c.Path, err)
+	}
 	if opts.ShowFindings && len(findings) > 0 {
 		if err := (report.Text{Color: opts.Color}).Write(ios.Out, []report.File{{Path: c.Path, Source: c.Source, Findings: findings}}); err != nil {
 			return fmt.Errorf("write findings: %w", err)

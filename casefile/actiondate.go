@@ -1,4 +1,4 @@
-package lint
+package casefile
 
 import (
 	"fmt"
@@ -21,7 +21,8 @@ var months = map[string]time.Month{
 	"september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
 }
 
-// ParseActionDate reads the By column of an agreed action: 2026-12-15,
+// ParseActionDate reads the By column of an agreed action (the forms the
+// spec allows): 2026-12-15,
 // 15 December 2026, 15 Dec 2026 or 15/12/2026 (day first). The message
 // says why a value is not a usable date.
 func ParseActionDate(s string) (time.Time, string) {
