@@ -456,6 +456,7 @@ func (d *decoder) decodeFront(doc *yaml.Node, f *Front) {
 			f.Mediation = m
 			d.mapping(v, "mediation.", m.Span, []field{
 				{"adviser", false, d.str(&m.Adviser, "mediation.adviser", false)},
+				{"adviser_name", false, d.str(&m.AdviserName, "mediation.adviser_name", false)},
 				{"adviser_contacted", false, d.date(&m.AdviserContacted, "mediation.adviser_contacted", false)},
 				{"choice", false, d.enum(&m.Choice, "mediation.choice", false, Choices)},
 				{"la_informed", false, d.date(&m.LAInformed, "mediation.la_informed", false)},

@@ -78,7 +78,8 @@ func (d Decision) SectionList() []string {
 // Mediation records the mediation adviser contact and the meeting.
 type Mediation struct {
 	Span             Span
-	Adviser          String
+	Adviser          String // the mediation adviser's organisation
+	AdviserName      String // the adviser's own name (an extension; certificates state it)
 	AdviserContacted Date
 	Choice           String // mediate | decline
 	LAInformed       Date

@@ -168,7 +168,8 @@ type PlanSection struct {
 
 // MediationInfo is the mediation adviser contact and the meeting.
 type MediationInfo struct {
-	Adviser          Text
+	Adviser          Text // organisation
+	AdviserName      Text // the adviser's own name, when the case gives it
 	AdviserContacted Date
 	Choice           string // mediate | decline | ""
 	Declined         bool
@@ -353,6 +354,7 @@ func buildView(c *casefile.Case, doc Document, opts *Options, findings []Finding
 	if m := f.Mediation; m != nil {
 		mv := &MediationInfo{
 			Adviser:          v.text("mediation.adviser", m.Adviser.Value),
+			AdviserName:      v.text("mediation.adviser_name", m.AdviserName.Value),
 			AdviserContacted: caseDate(m.AdviserContacted),
 			Choice:           m.Choice.Value,
 			Declined:         m.Choice.Value == "decline",
@@ -655,7 +657,7 @@ func (v *View) buildSignatories(doc Document) {
 	case Certificate:
 		s := Signatory{Role: "Mediation adviser"}
 		if m := v.Mediation; m != nil {
-			s.Organisation = m.Adviser
+			s.Organisation, s.Name = m.Adviser, m.AdviserName
 			if !m.Declined && m.Mediator != "" {
 				s.Name, s.Role = m.Mediator, "Mediator"
 			}
