@@ -253,4 +253,17 @@ func (frontmatterRule) Check(d *Doc, emit func(Finding)) {
 	for _, p := range d.Case.Problems {
 		emit(Finding{Span: p.Span, Message: p.Message, Suggestion: p.Suggestion})
 	}
+	// Dates that are each valid but do not fit together (a certificate
+	// before the decision), and dates the bank-holiday table does not
+	// cover, are warnings: the timetable is computed, but check it.
+	if !d.Case.HasFront {
+		return
+	}
+	sp := d.Case.Front.Decision.Date.Span
+	if !d.Case.Front.Decision.Date.Set {
+		sp = casefile.Span{Start: d.Case.Front.Span.Start, End: d.Case.Front.Span.Start + 3}
+	}
+	for _, w := range d.dates().Warnings {
+		emit(Finding{Span: sp, Severity: Warning, ownSeverity: true, Message: w})
+	}
 }
