@@ -21,7 +21,7 @@ run: build
 	./$(BIN) build --draft --out $(OUT)/drafts samples/drafts
 	@echo "PDFs written to $(OUT)/ and $(OUT)/drafts/"
 
-test: vet unit race fuzz corpus
+test: vet corpus fuzz unit race
 
 vet:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || (gofmt -l . && echo "gofmt needed" && exit 1)
