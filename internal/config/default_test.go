@@ -20,3 +20,19 @@ func TestDefaultKeys(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestDefaultSameAsViper checks that the fast decoding of the embedded
+// rules.yaml gives exactly what the viper path gives a user file.
+func TestDefaultSameAsViper(t *testing.T) {
+	fast, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	slow, err := decode("rules.yaml (built in)", sendgen.DefaultRules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(fast, slow) {
+		t.Errorf("Default() and the viper decoding differ:\n fast %+v\n slow %+v", fast, slow)
+	}
+}
