@@ -158,27 +158,14 @@ type result struct {
 // lintFiles parses and lints files concurrently, keeping their order.
 func (l *linter) lintFiles(paths []string, workers int) []result {
 	out := make([]result, len(paths))
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				r := result{Path: paths[i]}
-				r.Case, r.Err = parseFile(paths[i])
-				if r.Err == nil {
-					r.Findings, r.Err = l.lintCase(r.Case)
-				}
-				out[i] = r
-			}
-		}()
-	}
-	for i := range paths {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
+	parallel(len(paths), workers, func(i int) {
+		r := result{Path: paths[i]}
+		r.Case, r.Err = parseFile(paths[i])
+		if r.Err == nil {
+			r.Findings, r.Err = l.lintCase(r.Case)
+		}
+		out[i] = r
+	})
 	return out
 }
 
@@ -198,4 +185,24 @@ func (l *linter) timetable(c *casefile.Case) (render.Timetable, error) {
 		tt.Actions = append(tt.Actions, render.ActionDue{Due: d.Due, Basis: d.Basis})
 	}
 	return tt, nil
+}
+
+// parallel runs f(0..n-1) on a bounded pool of workers.
+func parallel(n, workers int, f func(i int)) {
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				f(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
 }

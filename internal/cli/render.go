@@ -11,7 +11,6 @@ import (
 	"runtime/debug"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -42,11 +41,9 @@ type renderOptions struct {
 }
 
 func newRenderCmd(ios *IO) *cobra.Command {
-	o := renderOptions{}
-	cmd := &cobra.Command{
-		Use:   "render [flags] PATH...",
-		Short: "Render the position statement, outcome form and certificate of each case as PDFs",
-		Long: `Render each case file (or folder of them, recursively *.md) to the documents
+	return documentsCmd(ios, renderOptions{}, "render",
+		"Render the position statement, outcome form and certificate of each case as PDFs",
+		`Render each case file (or folder of them, recursively *.md) to the documents
 it supports, written as <out>/<case>-<document>.pdf:
 
   position-statement  when the body has # Requested provision
@@ -61,10 +58,19 @@ on each page and the findings listed at the end.
 
 Files are written through a temporary file and renamed, so a PDF in --out is
 always complete. Exit status: 0 all rendered, 1 documents held back by
-findings, 2 usage, case-file, template or write errors.`,
+findings, 2 usage, case-file, template or write errors.`)
+}
+
+// documentsCmd builds a command that renders documents (render, build):
+// the same flags, the same run, different defaults in o.
+func documentsCmd(ios *IO, o renderOptions, name, short, long string) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   name + " [flags] PATH...",
+		Short: short,
+		Long:  long,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
-				return usageError{fmt.Errorf("render needs at least one file or folder")}
+				return usageError{fmt.Errorf("%s needs at least one file or folder", name)}
 			}
 			return nil
 		},
@@ -399,24 +405,4 @@ func runRender(ios *IO, paths []string, o renderOptions) error {
 		return exitError{ExitFindings}
 	}
 	return nil
-}
-
-// parallel runs f(0..n-1) on a bounded pool of workers.
-func parallel(n, workers int, f func(i int)) {
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				f(i)
-			}
-		}()
-	}
-	for i := 0; i < n; i++ {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
 }
