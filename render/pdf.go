@@ -117,9 +117,18 @@ func (r *Renderer) pdf(c *casefile.Case, v *View, doc Document, blocks []block) 
 	}
 
 	author := "sendgen"
+	// A family member or a young person writing their own statement is
+	// named by role, never by name: metadata is personal data too.
+	family := func(n Text) bool {
+		name := strings.TrimSpace(string(n))
+		return strings.EqualFold(name, strings.TrimSpace(string(v.Child.Name))) ||
+			strings.EqualFold(name, strings.TrimSpace(string(v.Appellant.Name)))
+	}
 	switch {
-	case doc == PositionStatement && v.Author != nil && v.Author.Name != "":
+	case doc == PositionStatement && v.Author != nil && v.Author.Name != "" && !family(v.Author.Name):
 		author = string(v.Author.Name)
+	case doc == PositionStatement && v.Author != nil && v.Author.Role != "":
+		author = string(v.Author.Role)
 	case v.Mediation != nil && v.Mediation.Mediator != "" && doc != PositionStatement:
 		author = string(v.Mediation.Mediator)
 	case org != "":

@@ -228,8 +228,25 @@ func TestDiacritics(t *testing.T) {
 // metadata is set.
 func TestPDFValid(t *testing.T) {
 	r := testRenderer(t)
-	for _, name := range []string{"full.md", "declined.md", "minimal.md", "breaks.md"} {
-		c := loadCase(t, name)
+	// The test cases, and every sample the README's quick start renders.
+	names := []string{"full.md", "declined.md", "minimal.md", "breaks.md"}
+	samples, _ := filepath.Glob("../samples/*.md")
+	drafts, _ := filepath.Glob("../samples/drafts/*.md")
+	names = append(names, append(samples, drafts...)...)
+	if len(names) < 10 {
+		t.Fatalf("the samples are missing: %v", names)
+	}
+	for _, name := range names {
+		var c *casefile.Case
+		if strings.HasPrefix(name, "../") {
+			b, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			c = parseCase(t, name, b)
+		} else {
+			c = loadCase(t, name)
+		}
 		for _, d := range Documents(c) {
 			pdf := render(t, r, c, d)
 			p := writeTemp(t, pdf)
@@ -261,6 +278,9 @@ func TestPDFValid(t *testing.T) {
 			}
 			if strings.Contains(info, c.Front.Child.Name.Value) {
 				t.Errorf("%s %s: the child's name is in the metadata", name, d)
+			}
+			if strings.Contains(info, c.Front.Appellant.Name.Value) {
+				t.Errorf("%s %s: the appellant's name is in the metadata", name, d)
 			}
 		}
 	}
