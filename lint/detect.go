@@ -57,15 +57,17 @@ var (
 		`\blasting\s+` + num + `\b`,
 	}
 
-	groupM      = mustMatcher(`(?i)\b(?:small[\s-]+)?groups?\b`)
-	groupSizeRE = mustMatcher(`(?i)` + strings.Join([]string{
+	groupM = mustMatcher(`(?i)\b(?:small[\s-]+)?groups?\b`)
+	// groupSizeParts are the ways a group's size is stated; each is its own
+	// expression so that its prefilter can skip it.
+	groupSizeParts = compileParts([]string{
 		`\b\d+\s*:\s*\d+\b`,
 		`\bgroups?\s+of\s+(?:no\s+more\s+than\s+|not\s+more\s+than\s+|up\s+to\s+|at\s+most\s+|a\s+maximum\s+of\s+|maximum\s+|max\.?\s+|between\s+|around\s+|about\s+)?` + num + `\b`,
 		`\b` + num + `(?:\s*(?:-|–|to|or)\s*` + num + `)?\s+(?:other\s+)?(?:pupils?|children|child|students?|learners?|young\s+people|peers?)\b`,
 		`\b(?:max(?:imum)?\.?|no\s+more\s+than|not\s+more\s+than|at\s+most)\s+(?:of\s+)?` + num + `\b`,
 		`\b(?:pairs?|paired|one\s+other)\b`,
 		`\bratio\s+of\s+\d+`,
-	}, "|"))
+	})
 	// groupNotSize are groups that are not teaching groups.
 	groupNotSizeRE = mustMatcher(`(?i)\b(?:age|peer|year|support|focus|parent|friendship|tutor|ethnic|working|steering)\s+groups?\b`)
 
@@ -115,17 +117,16 @@ func hasDuration(s string) bool { return durationM.MatchString(s, lowerASCII(s))
 // unsizedGroups returns the byte ranges of group mentions in s when s gives
 // no group size or ratio anywhere.
 func unsizedGroups(s string) [][]int {
-	locs := groupM.FindAllStringIndex(s, lowerASCII(s))
-	if len(locs) == 0 {
-		return nil
-	}
-	if len(locs) == 0 {
-		return nil
-	}
 	lower := lowerASCII(s)
-	for _, loc := range groupSizeRE.FindAllStringIndex(s, lower) {
-		if !ratioOneToOne.MatchString(strings.TrimSpace(s[loc[0]:loc[1]])) {
-			return nil
+	locs := groupM.FindAllStringIndex(s, lower)
+	if len(locs) == 0 {
+		return nil
+	}
+	for _, part := range groupSizeParts {
+		for _, loc := range part.FindAllStringIndex(lower, lower) {
+			if !ratioOneToOne.MatchString(strings.TrimSpace(s[loc[0]:loc[1]])) {
+				return nil
+			}
 		}
 	}
 	not := groupNotSizeRE.FindAllStringIndex(s, lower)

@@ -80,14 +80,16 @@ func splitWords(s string) []string {
 	})
 }
 
-// singular drops a plural ending so "therapists" finds "therapist".
-func singular(w string) []string {
-	out := []string{w}
+// singular gives the word and its forms without a plural ending, so
+// "therapists" finds "therapist". It returns an array, not a slice, so
+// that it does not allocate.
+func singular(w string) [3]string {
+	out := [3]string{w}
 	if strings.HasSuffix(w, "es") {
-		out = append(out, w[:len(w)-2])
+		out[1] = w[:len(w)-2]
 	}
 	if strings.HasSuffix(w, "s") {
-		out = append(out, w[:len(w)-1])
+		out[2] = w[:len(w)-1]
 	}
 	return out
 }
@@ -95,17 +97,18 @@ func singular(w string) []string {
 // Has reports whether text names a provider.
 func (p *providerSet) Has(text string) bool {
 	words := splitWords(text)
-	for _, w := range words {
+	var key strings.Builder
+	lower := make([]string, len(words))
+	for i, w := range words {
 		if p.abbrevs[w] {
 			return true
 		}
+		lower[i] = lowerASCII(w)
 	}
-	lower := splitWords(lowerASCII(text))
-	var key strings.Builder
 	for i := range lower {
 		// One-word roles need no allocation: singular forms are slices.
 		for _, form := range singular(lower[i]) {
-			if p.phrases[form] {
+			if form != "" && p.phrases[form] {
 				return true
 			}
 		}
@@ -117,7 +120,7 @@ func (p *providerSet) Has(text string) bool {
 		for n := 2; n <= p.longest && i+n <= len(lower); n++ {
 			last := lower[i+n-1]
 			for _, form := range singular(last) {
-				if p.phrases[key.String()+" "+form] {
+				if form != "" && p.phrases[key.String()+" "+form] {
 					return true
 				}
 			}
