@@ -24,7 +24,7 @@ func TestDefaultKeys(t *testing.T) {
 // TestDefaultSameAsViper checks that the fast decoding of the embedded
 // rules.yaml gives exactly what the viper path gives a user file.
 func TestDefaultSameAsViper(t *testing.T) {
-	fast, err := Default()
+	fast, err := parseDefault()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,5 +34,23 @@ func TestDefaultSameAsViper(t *testing.T) {
 	}
 	if !reflect.DeepEqual(fast, slow) {
 		t.Errorf("Default() and the viper decoding differ:\n fast %+v\n slow %+v", fast, slow)
+	}
+}
+
+// TestGeneratedDefault checks default_gen.go against rules.yaml.
+func TestGeneratedDefault(t *testing.T) {
+	want, err := parseDefault()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := Default()
+	if !reflect.DeepEqual(got, want) {
+		t.Fatal("default_gen.go is out of date with rules.yaml: run `go generate ./internal/config`")
+	}
+	// Default hands out a fresh value: merging a user file into one must
+	// not change the next.
+	got.Rules["vague-wording"] = Rule{}
+	if again, _ := Default(); reflect.DeepEqual(again.Rules["vague-wording"], Rule{}) {
+		t.Fatal("Default returned shared state")
 	}
 }
