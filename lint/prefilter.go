@@ -41,7 +41,7 @@ func newMatcher(src string) (matcher, error) {
 		return matcher{}, err
 	}
 	m := matcher{src: src, lazy: &lazyRegexp{}}
-	if lits, ok := required(p.Simplify()); ok {
+	if lits, ok := required(p); ok {
 		m.lits = lits
 	}
 	return m, nil
