@@ -12,13 +12,7 @@ type GitHub struct{}
 
 func (GitHub) Write(w io.Writer, files []File) error {
 	for _, d := range Diagnostics(files) {
-		level := "notice"
-		switch d.Severity {
-		case "error":
-			level = "error"
-		case "warning":
-			level = "warning"
-		}
+		level := d.level("notice")
 		msg := d.Message
 		if d.Suggestion != "" {
 			msg += "\n" + "Suggestion: " + d.Suggestion

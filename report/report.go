@@ -48,6 +48,15 @@ func Resolve(path string, src *casefile.Source, f lint.Finding) Diagnostic {
 		Match: f.Match, Offset: f.Span.Start, EndOffset: f.Span.End}
 }
 
+// level names the severity for formats that say "error" and "warning" but
+// have their own word for information ("notice" in GitHub, "note" in SARIF).
+func (d Diagnostic) level(info string) string {
+	if d.Severity == "error" || d.Severity == "warning" {
+		return d.Severity
+	}
+	return info
+}
+
 // Diagnostics resolves every finding of every file, in file then position order.
 func Diagnostics(files []File) []Diagnostic {
 	out := []Diagnostic{}

@@ -93,13 +93,7 @@ func (s SARIF) Write(w io.Writer, files []File) error {
 			run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRuleDescr{ID: d.Rule,
 				ShortDescription: sarifText{d.Rule}, FullDescription: sarifText{d.Rule}, Help: sarifText{d.Rule}})
 		}
-		level := "note"
-		switch d.Severity {
-		case "error":
-			level = "error"
-		case "warning":
-			level = "warning"
-		}
+		level := d.level("note")
 		msg := d.Message
 		if d.Suggestion != "" {
 			msg += " Suggestion: " + d.Suggestion
