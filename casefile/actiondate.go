@@ -10,7 +10,14 @@ import (
 
 var (
 	isoDate   = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`)
-	slashDate = regexp.MustCompile(`^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$`)
+	slashDate = regexp.MustCompile(`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$`)
+	// usDate is "December 15, 2026" / "Dec 15 2026": month first in words
+	// is unambiguous, so it is accepted too.
+	usDate = regexp.MustCompile(`(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$`)
+	// datePrefix and dateNote are words around a date that do not change
+	// it: "by 15 December 2026", "2026-12-15 (agreed in writing)".
+	datePrefix = regexp.MustCompile(`(?i)^(?:by|on|before|no later than|not later than|latest|due)\s+`)
+	dateNote   = regexp.MustCompile(`\s*(?:\([^)]*\)|\[[^\]]*\]|[;,–—-]\s+[^\d].*)$`)
 	wordDate  = regexp.MustCompile(`(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4})$`)
 	vagueDate = regexp.MustCompile(`(?i)^(?:asap|as soon as (?:possible|practicable)|tbc|tba|tbd|to be (?:confirmed|agreed|decided|arranged)|in due course|soon|shortly|ongoing|n/?a|-+|\?+|end of (?:the )?(?:term|half[\s-]term|month|year|week)|next (?:term|week|month|year)|by the end of.*|when (?:possible|available)|immediately|asap\.?)$`)
 )
@@ -21,12 +28,16 @@ var months = map[string]time.Month{
 	"september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
 }
 
-// ParseActionDate reads the By column of an agreed action (the forms the
-// spec allows): 2026-12-15,
-// 15 December 2026, 15 Dec 2026 or 15/12/2026 (day first). The message
+// ParseActionDate reads the By column of an agreed action: the forms the
+// spec allows (2026-12-15, 15 December 2026, 15 Dec 2026, 15/12/2026 day
+// first), also with a weekday, "by ..." in front or a note after it
+// ("2026-12-15 (agreed in writing)"), and "December 15, 2026". The message
 // says why a value is not a usable date.
 func ParseActionDate(s string) (time.Time, string) {
-	s = strings.TrimSpace(strings.Trim(s, "*_"))
+	s = strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "*_"))
+	if d := strings.TrimSpace(dateNote.ReplaceAllString(datePrefix.ReplaceAllString(s, ""), "")); d != "" && !vagueDate.MatchString(s) {
+		s = d
+	}
 	var y, d int
 	var m time.Month
 	switch {
@@ -50,6 +61,15 @@ func ParseActionDate(s string) (time.Time, string) {
 			return time.Time{}, fmt.Sprintf("%q is not a date: %q is not a month", s, g[2])
 		}
 		m = mm
+		y, _ = strconv.Atoi(g[3])
+	case usDate.MatchString(s):
+		g := usDate.FindStringSubmatch(s)
+		mm, ok := months[strings.ToLower(g[1])]
+		if !ok {
+			return time.Time{}, fmt.Sprintf("%q is not a date: %q is not a month", s, g[1])
+		}
+		m = mm
+		d, _ = strconv.Atoi(g[2])
 		y, _ = strconv.Atoi(g[3])
 	case vagueDate.MatchString(s):
 		return time.Time{}, fmt.Sprintf("%q is not a date: an action needs a calendar date to be enforceable", s)

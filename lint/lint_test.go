@@ -219,7 +219,13 @@ func TestAgreedActions(t *testing.T) {
 		{"| Speech and language therapy for 1 hour every half term with a SaLT, from May 2027. | Jo Smith | 2026-11-01 |", ""},
 		// action-late: a task with no right of appeal has 2 weeks (15 Oct).
 		{"| Send the minutes to the family. | Jo Smith | 2026-10-30 |", "action-late"},
-		{"| Send the minutes to the family. | Jo Smith | 2026-10-30 (agreed in writing) |", "action-missing-deadline"},
+		{"| Send the minutes to the family. | Jo Smith | 2026-10-30 (agreed in writing) |", ""},
+		{"| Send the minutes to the family. | Jo Smith | by Friday 9 October 2026 |", ""},
+		{"| Send the minutes to the family. | Jo Smith | October 9, 2026 |", ""},
+		{"| Send the minutes to the family. | Jo Smith | 9th Oct 2026 |", ""},
+		{"| Send the minutes to the family. | Jo Smith | 09-10-2026 |", ""},
+		{"| Send the minutes to the family. | Jo Smith | 9 October |", "action-missing-deadline"},
+		{"| Send the minutes to the family. | Jo Smith | 9 Octember 2026 |", "action-missing-deadline"},
 		{"| Amend Section F of the EHC plan. | Jo Smith | 2026-11-05 |", ""},
 		{"| Amend Section F of the EHC plan. | Jo Smith | 2026-11-06 |", "action-late"},
 	}
