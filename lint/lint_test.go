@@ -211,6 +211,8 @@ func TestAgreedActions(t *testing.T) {
 		{"| Send the amended plan. | Jo Smith | 08/10/2026 |", ""},
 		{"| Arrange access to a mentor. | Jo Smith | 2026-10-08 |", "vague-wording"},
 		{"| The council will consider funding a laptop. | Test Council | 2026-10-08 |", "hedged-commitment"},
+		{"| LA to consider funding a laptop. | Test Council | 2026-10-08 |", "hedged-commitment"},
+		{"| Consider whether a laptop is needed. | Jo Smith | 2026-10-08 |", "hedged-commitment"},
 		{"| Weekly 1-hour mentoring with a learning mentor. | Jo Smith | 2026-10-08 |", ""},
 		{"| Weekly mentoring with a learning mentor. | Jo Smith | 2026-10-08 |", "missing-duration"},
 		{"| Occupational therapy with an HCPC-registered OT. | Jo Smith | 2026-10-08 |", "missing-duration,missing-frequency"},
