@@ -266,7 +266,13 @@ func (c *computation) coverage(label string, from, to time.Time) string {
 func (c *computation) certificateDue() {
 	in := c.in
 	d := Date{Key: KeyCertificateDue, Label: "Mediation certificate due", Basis: BasisCertificateDue}
-	switch in.Choice {
+	choice := in.Choice
+	if choice == "" && !in.MediationDate.IsZero() {
+		// A mediation date says the mediation was held, whether or not the
+		// case file records the family's choice.
+		choice = "mediate"
+	}
+	switch choice {
 	case "decline":
 		if in.AdviserContacted.IsZero() {
 			d.Why = "needs mediation.adviser_contacted (the day the adviser was told the family does not wish to mediate)"

@@ -275,6 +275,7 @@ func TestCertificateDue(t *testing.T) {
 		{"decline missing date", "decline", "", "", "", "regs 34, 39", "needs mediation.adviser_contacted"},
 		{"mediate missing date", "mediate", "2026-09-30", "", "", "regs 34, 39", "needs mediation.date"},
 		{"no choice", "", "2026-09-30", "", "", "regs 34, 39", "needs mediation.choice"},
+		{"no choice but a mediation date: held", "", "", "2026-10-27", "2026-10-30", "regs 34, 39", "reg 39"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
