@@ -124,10 +124,16 @@ func normaliseSection(k string) string {
 // statements splits the case into the statements the provision rules judge.
 func (e *Engine) statements(c *casefile.Case) ([]*Statement, error) {
 	var out []*Statement
-	for _, b := range e.provisionBlocks(c) {
+	blocks := e.provisionBlocks(c)
+	for i, b := range blocks {
 		t := &b.Text
 		if b.Kind == casefile.ListItem {
-			out = append(out, e.analyse(&Statement{Kind: Provision, Text: t, Start: 0, End: len(t.Text), Judge: true}))
+			// "- Speech and language therapy:" over a nested list is a
+			// heading for the items below it, which carry the quantities:
+			// its wording is judged, the quantities are not.
+			intro := strings.HasSuffix(strings.TrimSpace(t.Text), ":") && i+1 < len(blocks) &&
+				blocks[i+1].Kind == casefile.ListItem && blocks[i+1].Depth > b.Depth
+			out = append(out, e.analyse(&Statement{Kind: Provision, Text: t, Start: 0, End: len(t.Text), Judge: !intro}))
 			continue
 		}
 		// A paragraph is judged sentence by sentence.

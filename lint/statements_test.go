@@ -188,3 +188,23 @@ func TestMayMonthAndModal(t *testing.T) {
 }
 
 var _ = fmt.Sprint
+
+func TestNestedListIntro(t *testing.T) {
+	e := testEngine(t)
+	src := header + "- Speech and language therapy:\n  - 30 minutes weekly with an HCPC-registered SaLT.\n  - Access to a SaLT as required.\n- Occupational therapy:\n"
+	c, fs := lintSource(t, e, src, "2026-09-02")
+	byLine := map[string][]string{}
+	for _, f := range fs {
+		byLine[c.LineText(c.Pos(f.Span.Start).Line)] = append(byLine[c.LineText(c.Pos(f.Span.Start).Line)], f.Rule)
+	}
+	if got := byLine["- Speech and language therapy:"]; len(got) != 0 {
+		t.Errorf("an introducing item with nested items was judged: %v", got)
+	}
+	if got := byLine["  - Access to a SaLT as required."]; len(got) == 0 {
+		t.Errorf("the nested item was not judged")
+	}
+	// Without nested items it is a statement like any other.
+	if got := byLine["- Occupational therapy:"]; len(got) == 0 {
+		t.Errorf("a lone item ending in a colon was not judged")
+	}
+}
