@@ -141,8 +141,11 @@ func (e *Engine) statements(c *casefile.Case) ([]*Statement, error) {
 		if err != nil {
 			return nil, fmt.Errorf("load the sentence segmenter: %w", err)
 		}
+		// "The following provision will be made:" before a list introduces it.
+		leadsList := i+1 < len(blocks) && blocks[i+1].Kind == casefile.ListItem
 		for _, s := range seg.Segment(t.Text) {
-			out = append(out, e.analyse(&Statement{Kind: Provision, Text: t, Start: s.Start, End: s.End(), Judge: true}))
+			intro := leadsList && strings.HasSuffix(strings.TrimSpace(s.Text), ":") && s.End() >= len(strings.TrimRight(t.Text, " "))
+			out = append(out, e.analyse(&Statement{Kind: Provision, Text: t, Start: s.Start, End: s.End(), Judge: !intro}))
 		}
 	}
 	for i := range c.Actions {

@@ -203,6 +203,13 @@ func TestNestedListIntro(t *testing.T) {
 	if got := byLine["  - Access to a SaLT as required."]; len(got) == 0 {
 		t.Errorf("the nested item was not judged")
 	}
+	src2 := header + "The following provision will be made for Sam:\n\n- 30 minutes weekly with an HCPC-registered SaLT.\n"
+	_, fs2 := lintSource(t, e, src2, "2026-09-02")
+	for _, f := range fs2 {
+		if f.Rule != "appeal-deadline" {
+			t.Errorf("a paragraph introducing a list was judged: %s %s", f.Rule, f.Message)
+		}
+	}
 	// Without nested items it is a statement like any other.
 	if got := byLine["- Occupational therapy:"]; len(got) == 0 {
 		t.Errorf("a lone item ending in a colon was not judged")
