@@ -18,8 +18,8 @@ var (
 	// it: "by 15 December 2026", "2026-12-15 (agreed in writing)".
 	datePrefix = regexp.MustCompile(`(?i)^(?:by|on|before|no later than|not later than|latest|due)\s+`)
 	dateNote   = regexp.MustCompile(`\s*(?:\([^)]*\)|\[[^\]]*\]|[;,–—-]\s+[^\d].*)$`)
-	wordDate  = regexp.MustCompile(`(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4})$`)
-	vagueDate = regexp.MustCompile(`(?i)^(?:asap|as soon as (?:possible|practicable)|tbc|tba|tbd|to be (?:confirmed|agreed|decided|arranged)|in due course|soon|shortly|ongoing|n/?a|-+|\?+|end of (?:the )?(?:term|half[\s-]term|month|year|week)|next (?:term|week|month|year)|by the end of.*|when (?:possible|available)|immediately|asap\.?)$`)
+	wordDate   = regexp.MustCompile(`(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4})$`)
+	vagueDate  = regexp.MustCompile(`(?i)^(?:asap|as soon as (?:possible|practicable)|tbc|tba|tbd|to be (?:confirmed|agreed|decided|arranged)|in due course|soon|shortly|ongoing|n/?a|-+|\?+|end of (?:the )?(?:term|half[\s-]term|month|year|week)|next (?:term|week|month|year)|by the end of.*|when (?:possible|available)|immediately|asap\.?)$`)
 )
 
 var months = map[string]time.Month{
