@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"github.com/johnfercher/maroto/v2/pkg/consts/extension"
 	"sort"
 	"strings"
 	"sync"
@@ -136,7 +137,15 @@ func (r *Renderer) pdf(c *casefile.Case, v *View, doc Document, blocks []block) 
 	}
 	// Metadata names the document and the case, not the child: file
 	// properties are shown by file managers and indexed by search tools.
-	cfg := config.NewBuilder().
+	builder := config.NewBuilder()
+	if v.Draft {
+		wm, err := draftWatermark()
+		if err != nil {
+			return nil, err
+		}
+		builder = builder.WithBackgroundImage(wm, extension.Png)
+	}
+	cfg := builder.
 		WithPageSize(pagesize.A4).
 		WithLeftMargin(marginL).WithRightMargin(marginR).WithTopMargin(marginT).WithBottomMargin(marginB).
 		WithMaxGridSize(gridSize).

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -575,10 +576,49 @@ func TestDraft(t *testing.T) {
 			t.Errorf("draft appendix lacks %q", w)
 		}
 	}
-	// Without draft mode: no band, no appendix.
-	got = pdfText(t, render(t, testRenderer(t), loadCase(t, "full.md"), OutcomeForm))
+	// The diagonal watermark is an image behind every page (pdfimages
+	// lists one per page), kept out of the text layer.
+	if n := countImages(t, pdf); n != pages {
+		t.Errorf("watermark on %d of %d pages", n, pages)
+	}
+	// Without draft mode: no band, no appendix, no watermark.
+	final := render(t, testRenderer(t), loadCase(t, "full.md"), OutcomeForm)
+	got = pdfText(t, final)
 	if strings.Contains(got, "DRAFT") || strings.Contains(got, "Appendix") {
 		t.Error("a final document carries draft marks")
+	}
+	if n := countImages(t, final); n != 0 {
+		t.Errorf("a final document has %d images", n)
+	}
+}
+
+// countImages counts the images pdfimages lists (one line each after a
+// two-line header).
+func countImages(t testing.TB, pdf []byte) int {
+	t.Helper()
+	lines := strings.Split(strings.TrimSpace(execTool(t, "pdfimages", "-list", writeTemp(t, pdf))), "\n")
+	return len(lines) - 2
+}
+
+// TestWatermarkUpToDate checks the embedded watermark.png is what
+// drawWatermark draws (-update rewrites it), and that drawing is
+// deterministic.
+func TestWatermarkUpToDate(t *testing.T) {
+	a, err := drawWatermark()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := drawWatermark(); !bytes.Equal(a, b) || len(a) < 1000 {
+		t.Fatalf("watermark not deterministic or empty (%d bytes)", len(a))
+	}
+	if *update {
+		if err := os.WriteFile("watermark.png", a, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if !bytes.Equal(a, watermarkPNG) {
+		t.Error("watermark.png is out of date: run go test ./render -run TestWatermarkUpToDate -update")
 	}
 }
 
