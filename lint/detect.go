@@ -18,7 +18,7 @@ const (
 	quantity = `(?:` + numDigit + `(?:\s*(?:-|–|to)\s*` + numDigit + `)?[\s-]*|` + numWord + `(?:\s*(?:-|–|to)\s*` + numWord + `)?[\s-]+)`
 )
 
-const period = `(?:school\s+days?|days?|weekdays?|weeks?|fortnights?|months?|terms?|half[\s-]terms?|years?|academic\s+years?|mornings?|afternoons?|evenings?|nights?|lessons?|sessions?|lunchtimes?|lunch\s+times?|break\s*times?|breaks|playtimes?|play\s+times?|registrations?|assembl(?:y|ies)|school\s+weeks?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|annum|semesters?|transitions?|changeovers?|visits?|periods?)`
+const period = `(?:school\s+days?|days?|weekdays?|weeks?|fortnights?|months?|terms?|half[\s-]terms?|years?|academic\s+years?|mornings?|afternoons?|evenings?|nights?|lessons?|sessions?|lunchtimes?|lunch\s+times?|break\s*times?|breaks|playtimes?|play\s+times?|registrations?|assembl(?:y|ies)|school\s+weeks?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|annum|semesters?|transitions?|changeovers?|visits?|periods?|hours?)`
 
 var (
 	frequencyParts = []string{

@@ -126,6 +126,12 @@ func TestProvisionStatements(t *testing.T) {
 		{"Sessions with a counsellor as and when needed.", "VFD"},
 		{"Sam should receive OT input of 30 minutes per fortnight.", "H"},
 		{"Daily access to a sensory circuit for 15 minutes, run by a trained teaching assistant.", "V"},
+		{"Sam will be given 5 minutes of movement every hour by his TA.", ""},
+		{"Speech and language therapy: 6 sessions per term, each lasting 45 minutes, delivered by a SaLT.", ""},
+		{"Sam will benefit from a structured literacy programme.", "VFDP"},
+		{"Speech and language therapy in line with the therapy report.", "VFDP"},
+		{"30 minutes of SaLT weekly, delivered by a TA in accordance with a programme devised by an HCPC-registered SaLT.", ""},
+		{"Sam may require additional support at times of transition.", "VHFDP"},
 		// Vague.
 		{"Access to speech and language therapy.", "VFDP"},
 		{"Access to a sensory room as required.", "VFDP"},
