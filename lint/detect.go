@@ -25,7 +25,9 @@ var (
 		// adverbs: daily, weekly, twice-weekly, half-termly ...
 		`\b(?:(?:twice|once|thrice|bi|half)[\s-]?)?(?:daily|weekly|nightly|fortnightly|monthly|termly|yearly|annually|annual|biannual|quarterly)\b`,
 		// per / each / every lesson, every two weeks, before each literacy lesson ...
-		`\b(?:per|each|every|every\s+other|every\s+` + num + `)\s+` + period + `\b`,
+		`\b(?:each|every|every\s+other|every\s+` + num + `)\s+` + period + `\b`,
+		// "per week" is a frequency; "30 minutes per session" is not
+		`\bper\s+(?:school\s+days?|days?|weekdays?|weeks?|fortnights?|months?|terms?|half[\s-]terms?|years?|academic\s+years?|annum|school\s+weeks?|mornings?|afternoons?|evenings?|nights?|hours?)\b`,
 		`\b(?:each|every)\s+(?:[a-z]+\s+){1,2}` + period + `\b`,
 		// "a week", "/week": only calendar periods, since "a session" is no frequency
 		`(?:\b(?:a|an)\s+|/\s*)(?:school\s+)?(?:day|week|fortnight|month|term|half[\s-]term|year)\b`,

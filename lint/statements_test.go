@@ -132,6 +132,8 @@ func TestProvisionStatements(t *testing.T) {
 		{"Speech and language therapy in line with the therapy report.", "VFDP"},
 		{"30 minutes of SaLT weekly, delivered by a TA in accordance with a programme devised by an HCPC-registered SaLT.", ""},
 		{"Sam may require additional support at times of transition.", "VHFDP"},
+		{"Speech therapy with a SaLT, 30 minutes per session.", "F"},
+		{"Speech therapy with a SaLT, 30 minutes per session, 3 sessions per week.", ""},
 		// Vague.
 		{"Access to speech and language therapy.", "VFDP"},
 		{"Access to a sensory room as required.", "VFDP"},
