@@ -22,6 +22,18 @@ var (
 	vagueDate  = regexp.MustCompile(`(?i)^(?:asap|as soon as (?:possible|practicable)|tbc|tba|tbd|to be (?:confirmed|agreed|decided|arranged)|in due course|soon|shortly|ongoing|n/?a|-+|\?+|end of (?:the )?(?:term|half[\s-]term|month|year|week)|next (?:term|week|month|year)|by the end of.*|when (?:possible|available)|immediately|asap\.?)$`)
 )
 
+// dateForms are the accepted forms, each with the submatch holding the
+// day, the month (digits or a name) and the year.
+var dateForms = []struct {
+	re               *regexp.Regexp
+	day, month, year int
+}{
+	{isoDate, 3, 2, 1},
+	{slashDate, 1, 2, 3},
+	{wordDate, 1, 2, 3},
+	{usDate, 2, 1, 3},
+}
+
 var months = map[string]time.Month{
 	"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
 	"may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
@@ -38,42 +50,30 @@ func ParseActionDate(s string) (time.Time, string) {
 	if d := strings.TrimSpace(dateNote.ReplaceAllString(datePrefix.ReplaceAllString(s, ""), "")); d != "" && !vagueDate.MatchString(s) {
 		s = d
 	}
+	if vagueDate.MatchString(s) {
+		return time.Time{}, fmt.Sprintf("%q is not a date: an action needs a calendar date to be enforceable", s)
+	}
 	var y, d int
 	var m time.Month
-	switch {
-	case isoDate.MatchString(s):
-		g := isoDate.FindStringSubmatch(s)
-		y, _ = strconv.Atoi(g[1])
-		mi, _ := strconv.Atoi(g[2])
-		m = time.Month(mi)
-		d, _ = strconv.Atoi(g[3])
-	case slashDate.MatchString(s):
-		g := slashDate.FindStringSubmatch(s)
-		d, _ = strconv.Atoi(g[1])
-		mi, _ := strconv.Atoi(g[2])
-		m = time.Month(mi)
-		y, _ = strconv.Atoi(g[3])
-	case wordDate.MatchString(s):
-		g := wordDate.FindStringSubmatch(s)
-		d, _ = strconv.Atoi(g[1])
-		mm, ok := months[strings.ToLower(g[2])]
-		if !ok {
-			return time.Time{}, fmt.Sprintf("%q is not a date: %q is not a month", s, g[2])
+	matched := false
+	for _, f := range dateForms {
+		g := f.re.FindStringSubmatch(s)
+		if g == nil {
+			continue
 		}
-		m = mm
-		y, _ = strconv.Atoi(g[3])
-	case usDate.MatchString(s):
-		g := usDate.FindStringSubmatch(s)
-		mm, ok := months[strings.ToLower(g[1])]
-		if !ok {
-			return time.Time{}, fmt.Sprintf("%q is not a date: %q is not a month", s, g[1])
+		matched = true
+		d, _ = strconv.Atoi(g[f.day])
+		y, _ = strconv.Atoi(g[f.year])
+		if mi, err := strconv.Atoi(g[f.month]); err == nil {
+			m = time.Month(mi)
+		} else if mm, ok := months[strings.ToLower(g[f.month])]; ok {
+			m = mm
+		} else {
+			return time.Time{}, fmt.Sprintf("%q is not a date: %q is not a month", s, g[f.month])
 		}
-		m = mm
-		d, _ = strconv.Atoi(g[2])
-		y, _ = strconv.Atoi(g[3])
-	case vagueDate.MatchString(s):
-		return time.Time{}, fmt.Sprintf("%q is not a date: an action needs a calendar date to be enforceable", s)
-	default:
+		break
+	}
+	if !matched {
 		return time.Time{}, fmt.Sprintf("%q is not a date: write it as 2026-12-15, 15 December 2026 or 15/12/2026", s)
 	}
 	if m < 1 || m > 12 {

@@ -164,19 +164,7 @@ func TestSuppression(t *testing.T) {
 	}
 }
 
-const actionsHeader = `---
-case: T-2
-child:
-  name: Sam Test
-appellant:
-  name: Alex Test
-  role: parent
-local_authority: Test Council
-decision:
-  type: plan-contents
-  date: 2026-09-01
-  sections: [F]
-mediation:
+const actionsHeader = testFront + `mediation:
   choice: mediate
   la_informed: 2026-09-10
   date: 2026-10-01

@@ -23,7 +23,9 @@ func testEngine(t testing.TB) *Engine {
 	return e
 }
 
-const header = `---
+// testFront is the front matter the lint tests share (case, parties,
+// decision); each test adds what it needs.
+const testFront = `---
 case: T-1
 child:
   name: Sam Test
@@ -35,7 +37,9 @@ decision:
   type: plan-contents
   date: 2026-09-01
   sections: [F]
----
+`
+
+const header = testFront + `---
 
 # Requested provision
 

@@ -33,12 +33,7 @@ func newLintCmd(ios *IO) *cobra.Command {
 
 Exit status: 0 when there are no findings at the --fail-on level or above,
 1 when there are, 2 for usage, configuration or file errors.`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				return usageError{fmt.Errorf("lint needs at least one file or folder")}
-			}
-			return nil
-		},
+		Args: requirePaths("lint", "at least one file or folder"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Paths = args
 			return runLint(o)

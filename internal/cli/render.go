@@ -68,12 +68,7 @@ func documentsCmd(ios *IO, o renderOptions, name, short, long string) *cobra.Com
 		Use:   name + " [flags] PATH...",
 		Short: short,
 		Long:  long,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				return usageError{fmt.Errorf("%s needs at least one file or folder", name)}
-			}
-			return nil
-		},
+		Args:  requirePaths(name, "at least one file or folder"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runRender(ios, args, o)
 		},

@@ -108,3 +108,14 @@ func isTerminal(w io.Writer) bool {
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
+
+// requirePaths is the argument check of the commands that take files: at
+// least one, or a usage error (exit 2) saying what is needed.
+func requirePaths(command, what string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) == 0 {
+			return usageError{fmt.Errorf("%s needs %s", command, what)}
+		}
+		return nil
+	}
+}

@@ -36,12 +36,7 @@ default due date of each agreed action.
 
 Formats: text (a readable timetable), json (one object per file, one per
 line), ics (an RFC 5545 calendar with the case reference and no names).`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				return usageError{fmt.Errorf("timeline needs at least one case file")}
-			}
-			return nil
-		},
+		Args: requirePaths("timeline", "at least one case file"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Paths = args
 			return runTimeline(o)
