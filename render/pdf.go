@@ -3,11 +3,12 @@ package render
 import (
 	"bytes"
 	"fmt"
-	"github.com/johnfercher/maroto/v2/pkg/consts/extension"
 	"sort"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/johnfercher/maroto/v2/pkg/consts/extension"
 
 	"github.com/johnfercher/go-tree/node"
 	"github.com/johnfercher/maroto/v2"

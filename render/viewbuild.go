@@ -1,0 +1,376 @@
+package render
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/sendgen/sendgen/casefile"
+	"github.com/sendgen/sendgen/timeline"
+)
+
+// buildView turns a case into the template view for one document.
+func buildView(c *casefile.Case, doc Document, opts *Options, findings []Finding, epoch time.Time, tt Timetable) *View {
+	f := &c.Front
+	v := &View{Document: string(doc), Draft: opts.Draft}
+	v.Case = v.text("case", f.Case.Value)
+
+	v.Child.Name = v.text("child.name", f.Child.Name.Value)
+	v.Child.DateOfBirth = caseDate(f.Child.DateOfBirth)
+	if t := f.Child.Transfer; t != nil {
+		lbl := transferLabels[t.To.Value]
+		if lbl == "" {
+			lbl = t.To.Value
+		}
+		v.Child.Transfer = &Transfer{Key: t.To.Value, Label: v.text("child.transfer.to", lbl), Date: caseDate(t.Date)}
+	}
+	v.Appellant = v.person("appellant", f.Appellant, true)
+	v.LocalAuthority = v.text("local_authority", f.LocalAuthority.Value)
+
+	d := &v.Decision
+	d.Type = f.Decision.Type.Value
+	if l, ok := decisionLabels[d.Type]; ok {
+		d.Label, d.Matter = Text(l[0]), Text(l[1])
+	} else {
+		d.Label = v.text("decision.type", d.Type)
+	}
+	d.Date = caseDate(f.Decision.Date)
+	var codes []string
+	for i, s := range f.Decision.Sections {
+		code := strings.ToUpper(strings.TrimSpace(s.Value))
+		v.text(fmt.Sprintf("decision.sections[%d]", i), s.Value)
+		d.Sections = append(d.Sections, PlanSection{Code: code, Name: Text(sectionNames[code])})
+		codes = append(codes, code)
+	}
+	d.SectionList = Text(joinAnd(codes))
+
+	if m := f.Mediation; m != nil {
+		mv := &MediationInfo{
+			Adviser:          v.text("mediation.adviser", m.Adviser.Value),
+			AdviserName:      v.text("mediation.adviser_name", m.AdviserName.Value),
+			AdviserContacted: caseDate(m.AdviserContacted),
+			Choice:           m.Choice.Value,
+			Declined:         m.Choice.Value == "decline",
+			LAInformed:       caseDate(m.LAInformed),
+			Date:             caseDate(m.Date),
+			Mediator:         v.text("mediation.mediator", m.Mediator.Value),
+		}
+		for i, a := range m.Attendees {
+			p := fmt.Sprintf("mediation.attendees[%d]", i)
+			mv.Attendees = append(mv.Attendees, Attendee{
+				Name:         v.text(p+".name", a.Name.Value),
+				Role:         v.text(p+".role", a.Role.Value),
+				Organisation: v.text(p+".organisation", a.Organisation.Value),
+				Authority:    a.Authority.Set && a.Authority.Value,
+			})
+		}
+		v.Mediation = mv
+	}
+	if ct := f.Certificate; ct != nil {
+		cv := &CertificateInfo{Issued: caseDate(ct.Issued), IssuesResolved: ct.IssuesResolved.Value}
+		cv.Declined = v.Mediation != nil && v.Mediation.Declined ||
+			(!ct.IssuesResolved.Set && (f.Mediation == nil || !f.Mediation.Date.Set))
+		if cv.Declined {
+			cv.Kind = "CFA 2014 s.55(4)"
+			cv.Resolution = "The family did not wish to pursue mediation."
+		} else {
+			cv.Kind = "CFA 2014 s.55(5)"
+			cv.Resolution = Text(resolutions[cv.IssuesResolved])
+			if cv.Resolution == "" {
+				cv.Resolution = "Whether the issues were resolved is not stated."
+			}
+		}
+		v.Certificate = cv
+	}
+	if a := f.Author; a != nil {
+		p := v.person("author", *a, false)
+		v.Author = &p
+	}
+
+	v.buildDates(tt.Dates)
+	v.buildBody(c)
+	v.buildActions(c, tt.Actions)
+	v.buildSignatories(doc)
+
+	for _, fd := range findings {
+		v.Findings = append(v.Findings, FindingView{
+			Location: v.text("finding.location", fd.Location), Severity: v.text("finding.severity", fd.Severity),
+			Rule: v.text("finding.rule", fd.Rule), Message: v.text("finding.message", fd.Message),
+		})
+	}
+
+	v.Created = newDate(documentDate(c, doc, opts.Created, epoch))
+	return v
+}
+
+// documentDate is the document's date and the PDF creation date. It never
+// reads the clock, so the same case renders to the same bytes.
+func documentDate(c *casefile.Case, doc Document, explicit, epoch time.Time) time.Time {
+	if !explicit.IsZero() {
+		return explicit.UTC()
+	}
+	f := &c.Front
+	var t time.Time
+	switch doc {
+	case Certificate:
+		if f.Certificate != nil {
+			t = dateOf(f.Certificate.Issued)
+		}
+	case OutcomeForm:
+		if f.Mediation != nil {
+			t = dateOf(f.Mediation.Date)
+		}
+	case PositionStatement:
+		t = dateOf(f.Decision.Date)
+		if m := f.Mediation; m != nil {
+			for _, d := range []casefile.Date{m.AdviserContacted, m.LAInformed} {
+				if x := dateOf(d); x.After(t) {
+					t = x
+				}
+			}
+		}
+	}
+	if t.IsZero() {
+		t = epoch
+	}
+	return t
+}
+
+func (v *View) text(path, s string) Text {
+	if s != "" {
+		v.fields = append(v.fields, field{path, s})
+	}
+	return Text(s)
+}
+
+func (v *View) person(path string, p casefile.Person, appellant bool) Person {
+	role := p.Role.Value
+	if l, ok := roleLabels[role]; ok && appellant {
+		role = l
+	}
+	return Person{Name: v.text(path+".name", p.Name.Value), Role: v.text(path+".role", role), RoleKey: p.Role.Value}
+}
+
+func (v *View) buildDates(d timeline.Dates) {
+	conv := func(x timeline.Date) StatutoryDate {
+		return StatutoryDate{Key: x.Key, Label: Text(x.Label), Date: newDate(x.Date), Basis: Text(x.Basis), Why: Text(x.Why)}
+	}
+	v.Dates = Dates{
+		AdviserContactBy:       conv(d.AdviserContactBy),
+		CertificateDue:         conv(d.CertificateDue),
+		MediationDue:           conv(d.MediationDue),
+		AppealDeadline:         conv(d.AppealDeadline),
+		PhaseTransferBy:        conv(d.PhaseTransferBy),
+		CertificateRequired:    d.CertificateRequired,
+		CertificateRequiredWhy: Text(d.CertificateRequiredWhy),
+	}
+	for _, x := range d.All() {
+		if !x.Date.IsZero() {
+			v.Dates.Known = append(v.Dates.Known, conv(x))
+		}
+	}
+	for _, w := range d.Warnings {
+		v.Dates.Warnings = append(v.Dates.Warnings, Text(w))
+	}
+}
+
+// snippet registers a Markdown value for the markdown template function.
+func (v *View) snippet(m Markdown) Markdown {
+	if !m.Present {
+		m.ID = -1
+		return m
+	}
+	m.ID = len(v.snippets)
+	mm := m
+	v.snippets = append(v.snippets, &mm)
+	return m
+}
+
+func (v *View) buildBody(c *casefile.Case) {
+	sec := func(title string) Markdown {
+		s := c.Body.Find(title)
+		if s == nil {
+			return v.snippet(Markdown{Title: title})
+		}
+		start, end := sectionContent(c, s)
+		return v.snippet(v.markdownFrom(c, title, start, end))
+	}
+	b := &v.Body
+	b.Background = sec("Background")
+	b.LegalPosition = sec("Legal position")
+	b.RequestedProvision = sec("Requested provision")
+	b.Evidence = sec("Evidence")
+	b.Issues = sec("Issues")
+	b.AgreedActions = sec("Agreed actions")
+	b.UnresolvedIssues = sec("Unresolved issues")
+	b.NextSteps = sec("Next steps")
+
+	rp := c.Body.Find("Requested provision")
+	if rp == nil {
+		return
+	}
+	start, end := sectionContent(c, rp)
+	// Only "##" sub-headings split the section: deeper headings stay inside
+	// their section's text.
+	var kids []*casefile.Section
+	for _, ch := range rp.Children {
+		if ch.Level == 2 {
+			kids = append(kids, ch)
+		}
+	}
+	// Text before the first "## Section X" is provision under no sub-heading.
+	pre := end
+	if len(kids) > 0 {
+		pre = lineStart(c.Bytes, kids[0].Span.Start)
+	}
+	if m := v.markdownFrom(c, "Requested provision", start, pre); m.Present {
+		v.Provision = append(v.Provision, ProvisionSection{Body: v.snippet(m)})
+	}
+	for i, ch := range kids {
+		cs := afterHeading(c.Bytes, ch.Span.End)
+		ce := end
+		if i+1 < len(kids) {
+			ce = lineStart(c.Bytes, kids[i+1].Span.Start)
+		}
+		ps := ProvisionSection{Heading: v.text("# Requested provision", ch.Title)}
+		if m := reSectionHeading.FindStringSubmatch(ch.Title); m != nil {
+			ps.Code = strings.ToUpper(m[1])
+			if n := sectionNames[ps.Code]; n != "" {
+				ps.Heading = Text("Section " + ps.Code + ": " + n)
+			}
+		}
+		md := v.markdownFrom(c, "Requested provision > "+ch.Title, cs, ce)
+		md.Present = true // an empty section still gets its heading
+		ps.Body = v.snippet(md)
+		v.Provision = append(v.Provision, ps)
+	}
+}
+
+var reSectionHeading = regexp.MustCompile(`(?i)^section\s+([a-k][12]?)\b`)
+
+func (v *View) markdownFrom(c *casefile.Case, title string, start, end int) Markdown {
+	if end < start {
+		end = start
+	}
+	src := string(c.Bytes[start:end])
+	return Markdown{Title: title, Present: strings.TrimSpace(src) != "", Source: src,
+		origin: "# " + title, offset: start}
+}
+
+// sectionContent returns the byte range of a level-1 section's content: from
+// the line after its heading to the line of the next level-1 heading.
+func sectionContent(c *casefile.Case, s *casefile.Section) (int, int) {
+	start := afterHeading(c.Bytes, s.Span.End)
+	end := len(c.Bytes)
+	found := false
+	for _, o := range c.Body.Sections {
+		if found && o.Level == 1 {
+			end = lineStart(c.Bytes, o.Span.Start)
+			break
+		}
+		if o == s {
+			found = true
+		}
+	}
+	if end < start {
+		end = start
+	}
+	return start, end
+}
+
+// afterHeading returns the offset of the line after a heading whose text
+// ends at off, skipping a setext underline ("Background\n==========").
+func afterHeading(b []byte, off int) int {
+	start := lineEnd(b, off)
+	if e := lineEnd(b, start); e > start {
+		l := strings.TrimSpace(string(b[start:e]))
+		if l != "" && (strings.Trim(l, "=") == "" || strings.Trim(l, "-") == "") {
+			start = e
+		}
+	}
+	return start
+}
+
+// lineEnd returns the offset just after the line containing off.
+func lineEnd(b []byte, off int) int {
+	for off < len(b) && b[off] != '\n' {
+		off++
+	}
+	if off < len(b) {
+		off++
+	}
+	return off
+}
+
+// lineStart returns the offset of the start of the line containing off.
+func lineStart(b []byte, off int) int {
+	if off > len(b) {
+		off = len(b)
+	}
+	for off > 0 && b[off-1] != '\n' {
+		off--
+	}
+	return off
+}
+
+func (v *View) buildActions(c *casefile.Case, defaults []ActionDue) {
+	for i, a := range c.Actions {
+		p := fmt.Sprintf("# Agreed actions row %d", i+1)
+		av := Action{N: i + 1,
+			Action: v.text(p+" Action", a.Action.Text),
+			Who:    v.text(p+" Who", a.Who.Text),
+			By:     v.text(p+" By", strings.TrimSpace(a.By.Text)),
+		}
+		if t, msg := casefile.ParseActionDate(a.By.Text); msg == "" {
+			av.Due = newDate(t)
+		} else {
+			av.Due, av.Default, av.Basis = newDate(defaults[i].Due), true, Text(defaults[i].Basis)
+		}
+		v.Actions = append(v.Actions, av)
+	}
+}
+
+func (v *View) buildSignatories(doc Document) {
+	switch doc {
+	case OutcomeForm:
+		m := v.Mediation
+		if m == nil {
+			return
+		}
+		mediatorListed := false
+		for _, a := range m.Attendees {
+			v.Signatories = append(v.Signatories, Signatory{Name: a.Name, Role: a.Role, Organisation: a.Organisation})
+			if m.Mediator != "" && strings.EqualFold(strings.TrimSpace(string(a.Name)), strings.TrimSpace(string(m.Mediator))) {
+				mediatorListed = true
+			}
+		}
+		if !mediatorListed {
+			v.Signatories = append(v.Signatories, Signatory{Name: m.Mediator, Role: "Mediator", Organisation: m.Adviser})
+		}
+	case Certificate:
+		s := Signatory{Role: "Mediation adviser"}
+		if m := v.Mediation; m != nil {
+			s.Organisation, s.Name = m.Adviser, m.AdviserName
+			if !m.Declined && m.Mediator != "" {
+				s.Name, s.Role = m.Mediator, "Mediator"
+			}
+		}
+		v.Signatories = append(v.Signatories, s)
+	case PositionStatement:
+		v.Signatories = append(v.Signatories, Signatory{Name: v.Appellant.Name, Role: v.Appellant.Role})
+		if a := v.Author; a != nil && a.Name != "" && a.Name != v.Appellant.Name {
+			v.Signatories = append(v.Signatories, Signatory{Name: a.Name, Role: a.Role})
+		}
+	}
+}
+
+func joinAnd(xs []string) string {
+	switch len(xs) {
+	case 0:
+		return ""
+	case 1:
+		return xs[0]
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
+}
