@@ -12,7 +12,7 @@ FUZZTIME ?= 5s
 all: build
 
 build:
-	$(GO) generate ./internal/config
+	$(GO) generate ./lint
 	$(GO) build -o $(BIN) ./cmd/sendgen
 
 # Clean samples build as final documents; samples/drafts keep their findings

@@ -21,6 +21,24 @@ type Body struct {
 	Sections []*Section
 	// Directives are the sendgen-disable/enable comments, in file order.
 	Directives []Directive
+	// End is the offset of the end of the body (the file's length).
+	End int
+}
+
+// Extent is the byte range of a level-1 section in the file: from its
+// heading to the next level-1 heading, or to the end of the body. Whatever
+// a document draws from the section lies inside it.
+func (b *Body) Extent(s *Section) Span {
+	sp := Span{Start: s.Span.Start, End: b.End}
+	found := false
+	for _, o := range b.Sections {
+		if found && o.Level == 1 {
+			sp.End = o.Span.Start
+			break
+		}
+		found = found || o == s
+	}
+	return sp
 }
 
 // Section is a heading and what follows it up to the next heading.
@@ -212,6 +230,7 @@ func parseBody(src []byte, start int) Body {
 	if len(b.out.Sections[0].Blocks) == 0 && len(b.out.Sections[0].Tables) == 0 && len(b.out.Sections) > 1 {
 		b.out.Sections = b.out.Sections[1:]
 	}
+	b.out.End = len(src)
 	return b.out
 }
 

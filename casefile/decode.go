@@ -2,10 +2,10 @@ package casefile
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 
+	"github.com/sendgen/sendgen/send"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -19,8 +19,6 @@ type Problem struct {
 	// Suggestion is the fix, where one is known ("did you mean ...").
 	Suggestion string
 }
-
-var caseRefPattern = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
 
 // field describes one key of a YAML mapping.
 type field struct {
@@ -57,9 +55,9 @@ func (d *decoder) decodeFront(doc *yaml.Node, f *Front) {
 	d.mapping(root, "", Span{f.Span.Start, f.Span.Start + 3}, []field{
 		{"case", true, func(k, v *yaml.Node) {
 			d.str(&f.Case, "case", true)(k, v)
-			if f.Case.Set && !caseRefPattern.MatchString(f.Case.Value) {
+			if err := send.ValidCaseRef(f.Case.Value); f.Case.Set && err != nil {
 				d.problemf(f.Case.Span, "use letters, digits, '-' and '_' only, for example WCC-2026-0412",
-					"case reference %q may contain only letters, digits, '-' and '_' (it names the output files)", f.Case.Value)
+					"%v (it names the output files)", err)
 				f.Case.Set = false
 			}
 		}},
@@ -74,7 +72,7 @@ func (d *decoder) decodeFront(doc *yaml.Node, f *Front) {
 					t := &Transfer{Span: d.nodeSpan(k)}
 					f.Child.Transfer = t
 					d.mapping(v, "child.transfer.", t.Span, []field{
-						{"to", true, d.enum(&t.To, "child.transfer.to", true, TransferKinds)},
+						{"to", true, d.enum(&t.To, "child.transfer.to", true, send.TransferKindKeys())},
 						{"date", true, d.date(&t.Date, "child.transfer.date", true)},
 					})
 				}},
@@ -84,14 +82,14 @@ func (d *decoder) decodeFront(doc *yaml.Node, f *Front) {
 			f.Appellant.Span = d.nodeSpan(k)
 			d.mapping(v, "appellant.", f.Appellant.Span, []field{
 				{"name", true, d.str(&f.Appellant.Name, "appellant.name", true)},
-				{"role", true, d.enum(&f.Appellant.Role, "appellant.role", true, AppellantRoles)},
+				{"role", true, d.enum(&f.Appellant.Role, "appellant.role", true, send.AppellantRoles)},
 			})
 		}},
 		{"local_authority", true, d.str(&f.LocalAuthority, "local_authority", true)},
 		{"decision", true, func(k, v *yaml.Node) {
 			f.Decision.Span = d.nodeSpan(k)
 			d.mapping(v, "decision.", f.Decision.Span, []field{
-				{"type", true, d.enum(&f.Decision.Type, "decision.type", true, DecisionTypes)},
+				{"type", true, d.enum(&f.Decision.Type, "decision.type", true, send.DecisionTypeKeys())},
 				{"date", true, d.date(&f.Decision.Date, "decision.date", true)},
 				{"sections", false, func(k, v *yaml.Node) { d.sections(k, v, &f.Decision) }},
 			})
@@ -186,13 +184,7 @@ func (d *decoder) sections(k, v *yaml.Node, dec *Decision) {
 	for _, en := range entries {
 		s := strings.ToUpper(strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(strings.TrimSpace(en.value), "Section "), "section ")))
 		sp := en.span
-		known := false
-		for _, p := range PlanSections {
-			if p == s {
-				known = true
-			}
-		}
-		if !known {
+		if _, known := send.LookupSection(s); !known || s == "H" {
 			hint := ""
 			if s == "H" {
 				hint = "H1 or H2"

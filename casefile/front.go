@@ -107,10 +107,6 @@ type Certificate struct {
 
 // Enumerations of the spec, in the order the spec lists them.
 var (
-	AppellantRoles = []string{"parent", "young-person"}
-	DecisionTypes  = []string{"refuse-assessment", "refuse-plan", "plan-contents", "refuse-amendment", "cease-plan"}
-	PlanSections   = []string{"A", "B", "C", "D", "E", "F", "G", "H1", "H2", "I", "J", "K"}
-	Choices        = []string{"mediate", "decline"}
-	Resolutions    = []string{"all", "partly", "none"}
-	TransferKinds  = []string{"school", "junior", "middle", "secondary", "post-16", "post-16-move"}
+	Choices     = []string{"mediate", "decline"}
+	Resolutions = []string{"all", "partly", "none"}
 )

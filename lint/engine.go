@@ -1,13 +1,13 @@
 package lint
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/sendgen/sendgen/casefile"
-	"github.com/sendgen/sendgen/internal/config"
 	"github.com/sendgen/sendgen/timeline"
 )
 
@@ -24,8 +24,8 @@ type Doc struct {
 	Case       *casefile.Case
 	Statements []*Statement
 	Today      time.Time
-	engine     *Engine
-	timetable  *timeline.Dates
+	// Dates is the case's statutory timetable, agreed actions included.
+	Dates timeline.Dates
 }
 
 // Options are per-run settings.
@@ -33,6 +33,14 @@ type Options struct {
 	// Today anchors the rules that depend on the date (appeal-deadline).
 	// Zero means the current date.
 	Today time.Time
+}
+
+// Result is everything the engine worked out about one case: the findings
+// and the statutory timetable they were judged against, so that documents,
+// calendars and findings always show the same dates.
+type Result struct {
+	Findings []Finding
+	Dates    timeline.Dates
 }
 
 // RuleInfo documents a rule for `sendgen rules`, `sendgen explain` and
@@ -55,26 +63,18 @@ type Engine struct {
 	order         []string
 	providers     *providerSet
 	extraHeadings map[string]bool
-	cfg           *config.Config
 	calendar      *timeline.Calendar
 }
 
-// New compiles the configuration into an engine.
-func New(cfg *config.Config) (*Engine, error) {
-	e := &Engine{info: map[string]RuleInfo{}, extraHeadings: map[string]bool{}, cfg: cfg}
+// New compiles a configuration into an engine. cal is the working-day
+// calendar the date rules count with; nil means timeline.DefaultCalendar()
+// (the built-in bank holidays).
+func New(cfg Config, cal *timeline.Calendar) (*Engine, error) {
+	e := &Engine{info: map[string]RuleInfo{}, extraHeadings: map[string]bool{}, calendar: cal}
+	if e.calendar == nil {
+		e.calendar = timeline.DefaultCalendar()
+	}
 	e.providers = newProviderSet(cfg.Providers)
-	e.calendar = timeline.DefaultCalendar()
-	var extra []time.Time
-	for _, s := range cfg.BankHolidays {
-		t, msg := casefile.ParseISODate(s)
-		if msg != "" {
-			return nil, fmt.Errorf("bank_holidays: %s", msg)
-		}
-		extra = append(extra, t)
-	}
-	if len(extra) > 0 {
-		e.calendar = e.calendar.With(extra...)
-	}
 	for _, h := range cfg.ProvisionHeadings {
 		e.extraHeadings[strings.ToLower(strings.Join(strings.Fields(h), " "))] = true
 	}
@@ -139,12 +139,26 @@ func (e *Engine) Rule(id string) (RuleInfo, bool) {
 	return r, ok
 }
 
-// Config is the configuration the engine was built from.
-func (e *Engine) Config() *config.Config { return e.cfg }
+// Calendar is the working-day calendar the engine counts with.
+func (e *Engine) Calendar() *timeline.Calendar { return e.calendar }
 
 // Lint runs every enabled rule over the case and returns the findings in
-// file order, suppression comments applied.
+// file order, suppression comments applied. It is Check without
+// cancellation, for callers that want only the findings.
 func (e *Engine) Lint(c *casefile.Case, opts Options) ([]Finding, error) {
+	r, err := e.Check(context.Background(), c, opts)
+	if err != nil {
+		return nil, err
+	}
+	return r.Findings, nil
+}
+
+// Check reads the case's statements once, computes its statutory timetable
+// from them and runs every enabled rule, returning the findings in file
+// order (suppression comments applied) with the timetable. It stops early,
+// with ctx's error, when ctx is done: an editor drops a run its next
+// keystroke has made stale.
+func (e *Engine) Check(ctx context.Context, c *casefile.Case, opts Options) (*Result, error) {
 	st, err := e.statements(c)
 	if err != nil {
 		return nil, fmt.Errorf("lint %s: %w", c.Path, err)
@@ -154,9 +168,13 @@ func (e *Engine) Lint(c *casefile.Case, opts Options) ([]Finding, error) {
 		y, m, d := time.Now().Date()
 		today = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 	}
-	doc := &Doc{Case: c, Statements: st, Today: today, engine: e}
+	doc := &Doc{Case: c, Statements: st, Today: today}
+	doc.Dates = timeline.Compute(timetableInputs(c, st), e.calendar)
 	var out []Finding
 	for _, r := range e.rules {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		info := e.info[r.ID()]
 		if info.Severity == Off {
 			continue
@@ -182,7 +200,7 @@ func (e *Engine) Lint(c *casefile.Case, opts Options) ([]Finding, error) {
 		}
 		return ruleIndex(out[i].Rule) < ruleIndex(out[j].Rule)
 	})
-	return out, nil
+	return &Result{Findings: out, Dates: doc.Dates}, nil
 }
 
 // RuleIDs are the rule identifiers of the spec, in its order. They are a

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/sendgen/sendgen/casefile"
-	"github.com/sendgen/sendgen/internal/config"
 )
 
 // phraseRule finds listed wordings (vague-wording, hedged-commitment).
@@ -24,7 +23,7 @@ type phrase struct {
 	modal        bool // the pattern can match "May" the month
 }
 
-func compilePhrases(id string, ps []config.Phrase) (phraseRule, error) {
+func compilePhrases(id string, ps []Phrase) (phraseRule, error) {
 	r := phraseRule{id: id}
 	for i, p := range ps {
 		src := p.Pattern
@@ -263,7 +262,7 @@ func (frontmatterRule) Check(d *Doc, emit func(Finding)) {
 	if !d.Case.Front.Decision.Date.Set {
 		sp = casefile.Span{Start: d.Case.Front.Span.Start, End: d.Case.Front.Span.Start + 3}
 	}
-	for _, w := range d.dates().Warnings {
+	for _, w := range d.Dates.Warnings {
 		emit(Finding{Span: sp, Severity: Warning, ownSeverity: true, Message: w})
 	}
 }

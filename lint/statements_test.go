@@ -7,16 +7,11 @@ import (
 	"testing"
 
 	"github.com/sendgen/sendgen/casefile"
-	"github.com/sendgen/sendgen/internal/config"
 )
 
 func testEngine(t testing.TB) *Engine {
 	t.Helper()
-	cfg, err := config.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := New(cfg)
+	e, err := New(DefaultConfig(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,10 +10,43 @@ import (
 	"github.com/sendgen/sendgen/timeline"
 )
 
-// Dates returns the statutory timetable of a case, computed with the
-// engine's calendar (built-in bank holidays plus configured ones).
-func (e *Engine) Dates(c *casefile.Case) timeline.Dates {
-	return timeline.Compute(timeline.FromCase(c), e.calendar)
+// timetableInputs collects the inputs of the timetable from a parsed case
+// and its statements: the agreed actions that are provision are the ones the
+// statement analysis judged as provision. Fields the case does not set stay
+// zero, and timeline.Compute says what is missing.
+func timetableInputs(c *casefile.Case, st []*Statement) timeline.Inputs {
+	f := &c.Front
+	in := timeline.Inputs{
+		Case:          f.Case.Value,
+		DecisionType:  f.Decision.Type.Value,
+		Decision:      f.Decision.Date.Time,
+		Sections:      f.Decision.SectionList(),
+		AppellantRole: f.Appellant.Role.Value,
+	}
+	if m := f.Mediation; m != nil {
+		in.AdviserContacted = m.AdviserContacted.Time
+		in.Choice = m.Choice.Value
+		in.LAInformed = m.LAInformed.Time
+		in.MediationDate = m.Date.Time
+	}
+	if cert := f.Certificate; cert != nil {
+		in.CertificateIssued = cert.Issued.Time
+	}
+	if t := f.Child.Transfer; t != nil {
+		in.TransferTo = t.To.Value
+		in.TransferDate = t.Date.Time
+	}
+	provision := map[*casefile.Text]bool{}
+	for _, s := range st {
+		if s.Kind == ActionText && s.Judge {
+			provision[s.Text] = true
+		}
+	}
+	for i := range c.Actions {
+		a := &c.Actions[i].Action
+		in.Actions = append(in.Actions, timeline.AgreedAction{Text: a.Text, Provision: provision[a]})
+	}
+	return in
 }
 
 func day(t time.Time) string { return t.Format("Monday 2 January 2006") }
@@ -24,22 +57,13 @@ func dateRules() []Rule {
 		certificateNotRequired{}, appealDeadline{}, phaseTransfer{}, actionLate{}}
 }
 
-// dates computes the timetable once per Doc.
-func (d *Doc) dates() timeline.Dates {
-	if d.timetable == nil {
-		t := d.engine.Dates(d.Case)
-		d.timetable = &t
-	}
-	return *d.timetable
-}
-
 type certificateLate struct{}
 
 func (certificateLate) ID() string { return "certificate-late" }
 
 func (certificateLate) Check(d *Doc, emit func(Finding)) {
 	cert := d.Case.Front.Certificate
-	due := d.dates().CertificateDue
+	due := d.Dates.CertificateDue
 	if cert == nil || !cert.Issued.Set || due.Date.IsZero() || !cert.Issued.Time.After(due.Date) {
 		return
 	}
@@ -55,7 +79,7 @@ func (mediationLate) ID() string { return "mediation-late" }
 
 func (mediationLate) Check(d *Doc, emit func(Finding)) {
 	m := d.Case.Front.Mediation
-	due := d.dates().MediationDue
+	due := d.Dates.MediationDue
 	if m == nil || !m.Date.Set || due.Date.IsZero() || !m.Date.Time.After(due.Date) {
 		return
 	}
@@ -158,7 +182,7 @@ type certificateNotRequired struct{}
 func (certificateNotRequired) ID() string { return "certificate-not-required" }
 
 func (certificateNotRequired) Check(d *Doc, emit func(Finding)) {
-	t := d.dates()
+	t := d.Dates
 	if t.CertificateRequired || len(d.Case.Front.Decision.Sections) == 0 {
 		return
 	}
@@ -172,7 +196,7 @@ type appealDeadline struct{}
 func (appealDeadline) ID() string { return "appeal-deadline" }
 
 func (appealDeadline) Check(d *Doc, emit func(Finding)) {
-	dl := d.dates().AppealDeadline
+	dl := d.Dates.AppealDeadline
 	if dl.Date.IsZero() || !d.Case.Front.Decision.Date.Set {
 		return
 	}
@@ -217,7 +241,7 @@ func (phaseTransfer) ID() string { return "phase-transfer" }
 // the reg 18 date: the plan must be amended *before* it, so an event on
 // the date itself is already too late.
 func (phaseTransfer) Check(d *Doc, emit func(Finding)) {
-	t := d.dates()
+	t := d.Dates
 	tr := d.Case.Front.Child.Transfer
 	if tr == nil || t.PhaseTransferBy.Date.IsZero() {
 		return
@@ -256,7 +280,7 @@ func (actionLate) Check(d *Doc, emit func(Finding)) {
 	if m == nil || !m.Date.Set {
 		return
 	}
-	defaults := actionDefaults(d)
+	defaults := d.Dates.Actions
 	for i := range d.Case.Actions {
 		a := &d.Case.Actions[i]
 		by, msg := casefile.ParseActionDate(a.By.Text)
@@ -272,48 +296,4 @@ func (actionLate) Check(d *Doc, emit func(Finding)) {
 				by.Format(time.DateOnly), due.Format(time.DateOnly), basis, m.Date.Time.Format(time.DateOnly)),
 			Suggestion: "bring the date forward, or record that the parties agreed the longer time in writing (write 'agreed in writing' in the By column)"})
 	}
-}
-
-// ActionDefault is the reg 42 default due date of one agreed action.
-type ActionDefault struct {
-	Kind  timeline.ActionKind
-	Due   time.Time // zero when the mediation date is not known
-	Basis string
-}
-
-// ActionDefaults returns the default due date of each agreed action of the
-// case, in table order: the same dates the action-late rule uses, for the
-// timeline command and the outcome form.
-func (e *Engine) ActionDefaults(c *casefile.Case) ([]ActionDefault, error) {
-	st, err := e.statements(c)
-	if err != nil {
-		return nil, err
-	}
-	return actionDefaults(&Doc{Case: c, Statements: st, engine: e}), nil
-}
-
-func actionDefaults(d *Doc) []ActionDefault {
-	provision := map[*casefile.Text]bool{}
-	for _, s := range d.Statements {
-		if s.Kind == ActionText && s.Judge {
-			provision[s.Text] = true
-		}
-	}
-	var agreed time.Time
-	if m := d.Case.Front.Mediation; m != nil && m.Date.Set {
-		agreed = m.Date.Time
-	}
-	out := make([]ActionDefault, len(d.Case.Actions))
-	for i := range d.Case.Actions {
-		a := &d.Case.Actions[i]
-		kind := timeline.ClassifyAction(a.Action.Text)
-		// Provision agreed for an appealable dispute goes into the plan, so
-		// the plan-amendment period applies (reg 42(2), reg 44).
-		if kind == timeline.ActionOther && provision[&a.Action] && d.dates().CertificateRequired {
-			kind = timeline.ActionPlan
-		}
-		due, basis := timeline.ActionDue(agreed, kind)
-		out[i] = ActionDefault{Kind: kind, Due: due, Basis: basis}
-	}
-	return out
 }

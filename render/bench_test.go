@@ -17,10 +17,11 @@ import (
 func BenchmarkRenderOutcomeForm(b *testing.B) {
 	r := testRenderer(b)
 	c := loadCase(b, "full.md")
+	in := input(b, c)
 	b.ReportAllocs()
 	defer reportCPU(b)()
 	for b.Loop() {
-		if _, err := r.Render(c, OutcomeForm); err != nil {
+		if _, err := r.Render(c, OutcomeForm, in); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -48,10 +49,11 @@ func cpuTime() time.Duration {
 func BenchmarkRenderCertificate(b *testing.B) {
 	r := testRenderer(b)
 	c := loadCase(b, "full.md")
+	in := input(b, c)
 	b.ReportAllocs()
 	defer reportCPU(b)()
 	for b.Loop() {
-		if _, err := r.Render(c, Certificate); err != nil {
+		if _, err := r.Render(c, Certificate, in); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -76,6 +78,10 @@ func batchCases(b testing.TB, n int) []*casefile.Case {
 func BenchmarkRenderBatch(b *testing.B) {
 	r := testRenderer(b)
 	cases := batchCases(b, 100)
+	inputs := map[*casefile.Case]Input{}
+	for _, c := range cases {
+		inputs[c] = input(b, c)
+	}
 	b.ReportAllocs()
 	defer reportCPU(b)()
 	for b.Loop() {
@@ -87,7 +93,7 @@ func BenchmarkRenderBatch(b *testing.B) {
 				defer wg.Done()
 				for c := range jobs {
 					for _, d := range Documents(c) {
-						if _, err := r.Render(c, d); err != nil {
+						if _, err := r.Render(c, d, inputs[c]); err != nil {
 							b.Error(err)
 						}
 					}

@@ -15,12 +15,8 @@ func TestWriteSamples(t *testing.T) {
 	if *samples == "" {
 		t.Skip("-samples not set")
 	}
-	draft, err := New(Options{Draft: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	draft = draft.WithFindings([]Finding{{Location: "full.md:52:40", Severity: "warning", Rule: "vague-wording",
-		Message: "\"as required\" names no enforceable provision."}})
+	draft := Input{Draft: true, Findings: []Finding{{Location: "full.md:52:40", Severity: "warning", Rule: "vague-wording",
+		Message: "\"as required\" names no enforceable provision."}}}
 	for _, name := range []string{"full.md", "declined.md", "minimal.md", "breaks.md", "long-background.md"} {
 		c := loadCase(t, name)
 		for _, d := range Documents(c) {
@@ -28,7 +24,7 @@ func TestWriteSamples(t *testing.T) {
 			if err := os.WriteFile(base+".pdf", render(t, testRenderer(t), c, d), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			if err := os.WriteFile(base+"-draft.pdf", render(t, draft, c, d), 0o644); err != nil {
+			if err := os.WriteFile(base+"-draft.pdf", renderWith(t, testRenderer(t), c, d, draft), 0o644); err != nil {
 				t.Fatal(err)
 			}
 		}

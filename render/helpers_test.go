@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"os"
 	"os/exec"
@@ -11,8 +12,10 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/sendgen/sendgen/casefile"
+	"github.com/sendgen/sendgen/lint"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -56,11 +59,40 @@ func parseCase(t testing.TB, name string, b []byte) *casefile.Case {
 
 func render(t testing.TB, r *Renderer, c *casefile.Case, d Document) []byte {
 	t.Helper()
-	b, err := r.Render(c, d)
+	return renderWith(t, r, c, d, Input{})
+}
+
+// renderWith renders with in's draft settings and the timetable the linter
+// computes for c, as the build pipeline does.
+func renderWith(t testing.TB, r *Renderer, c *casefile.Case, d Document, in Input) []byte {
+	t.Helper()
+	in.Dates = input(t, c).Dates
+	b, err := r.Render(c, d, in)
 	if err != nil {
 		t.Fatalf("render %s: %v", d, err)
 	}
 	return b
+}
+
+var (
+	testEngineOnce sync.Once
+	testEngineVal  *lint.Engine
+	testEngineErr  error
+)
+
+// input is what the linter gives render for c: its statutory timetable,
+// computed with the built-in rules and calendar.
+func input(t testing.TB, c *casefile.Case) Input {
+	t.Helper()
+	testEngineOnce.Do(func() { testEngineVal, testEngineErr = lint.New(lint.DefaultConfig(), nil) })
+	if testEngineErr != nil {
+		t.Fatal(testEngineErr)
+	}
+	res, err := testEngineVal.Check(context.Background(), c, lint.Options{Today: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Input{Dates: res.Dates}
 }
 
 // tool returns the path of an external program (poppler-utils, qpdf). Tests

@@ -33,13 +33,12 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
-	"regexp"
-	"strconv"
 	"sync"
 	"time"
 
 	"github.com/sendgen/sendgen/casefile"
+	"github.com/sendgen/sendgen/send"
+	"github.com/sendgen/sendgen/timeline"
 )
 
 // Document names a document sendgen renders.
@@ -80,26 +79,27 @@ func (d Document) valid() bool {
 func Documents(c *casefile.Case) []Document {
 	var out []Document
 	for _, d := range AllDocuments {
-		if supports(c, d) == nil {
+		if Supports(c, d) == nil {
 			out = append(out, d)
 		}
 	}
 	return out
 }
 
-// supports says why a case cannot have a document, or nil.
-func supports(c *casefile.Case, d Document) error {
+// Supports says why a case cannot have a document (the rules of the
+// Documents table), or nil when it can.
+func Supports(c *casefile.Case, d Document) error {
 	f := &c.Front
 	switch d {
 	case PositionStatement:
-		if c.Body.Find("Requested provision") == nil {
+		if c.Body.Find(send.RequestedProvision) == nil {
 			return errors.New("the body has no '# Requested provision' section")
 		}
 	case OutcomeForm:
 		if f.Mediation == nil || !f.Mediation.Date.Set {
 			return errors.New("mediation.date is not set")
 		}
-		if c.Body.Find("Agreed actions") == nil && c.Body.Find("Unresolved issues") == nil {
+		if c.Body.Find(send.AgreedActions) == nil && c.Body.Find(send.UnresolvedIssues) == nil {
 			return errors.New("the body has neither '# Agreed actions' nor '# Unresolved issues'")
 		}
 	case Certificate:
@@ -112,8 +112,6 @@ func supports(c *casefile.Case, d Document) error {
 	return nil
 }
 
-var caseRefPattern = regexp.MustCompile(`^[A-Za-z0-9_-]{1,100}$`)
-
 // FileName returns "<case>-<document>.pdf". It rejects a case reference that
 // is not letters, digits, '-' and '_' (so never a path separator, "..", a
 // drive letter or an empty name), so the name cannot escape the folder the
@@ -122,8 +120,8 @@ func FileName(caseRef string, doc Document) (string, error) {
 	if caseRef == "" {
 		return "", errors.New("no case reference (front matter 'case') to name the file")
 	}
-	if !caseRefPattern.MatchString(caseRef) {
-		return "", fmt.Errorf("case reference %q cannot name a file: use 1-100 letters, digits, '-' or '_'", caseRef)
+	if err := send.ValidCaseRef(caseRef); err != nil {
+		return "", fmt.Errorf("%w, so it cannot name a file", err)
 	}
 	if !doc.valid() {
 		return "", fmt.Errorf("unknown document %q", string(doc))
@@ -131,8 +129,9 @@ func FileName(caseRef string, doc Document) (string, error) {
 	return caseRef + "-" + string(doc) + ".pdf", nil
 }
 
-// Finding is a lint finding listed in the draft appendix. The CLI converts
-// lint findings into these plain values, so render does not depend on lint.
+// Finding is a lint finding listed in the draft appendix. The caller
+// converts lint findings into these plain values, so render does not depend
+// on lint.
 type Finding struct{ Location, Severity, Rule, Message string }
 
 // Options configure a Renderer.
@@ -141,25 +140,34 @@ type Options struct {
 	// os.DirFS("my-templates")). Files missing from it fall back to the
 	// embedded ones.
 	Templates fs.FS
-	// Draft adds a DRAFT band to every page and an appendix of Findings.
-	Draft bool
-	// Findings are listed in the draft appendix (see also WithFindings).
-	Findings []Finding
 	// Created fixes the document date and the PDF creation date. Zero: a
 	// date from the case (certificate.issued, mediation.date, ...), else
-	// SOURCE_DATE_EPOCH, else 2000-01-01.
+	// Epoch.
 	Created time.Time
+	// Epoch is the date used when neither Created nor the case gives one
+	// (the CLI passes SOURCE_DATE_EPOCH). Zero means 2000-01-01. The
+	// Renderer never reads the clock or the environment.
+	Epoch time.Time
+}
+
+// Input is what one document of one case needs besides the case itself.
+type Input struct {
+	// Dates is the case's statutory timetable, agreed actions included, as
+	// lint.Engine.Check computed it: documents print the dates the findings
+	// were judged against, and render has no timetable of its own.
+	Dates timeline.Dates
+	// Draft adds a DRAFT band and watermark to every page and an appendix
+	// of Findings.
+	Draft    bool
+	Findings []Finding
 }
 
 // Renderer renders documents. It parses the templates and fonts once and is
 // safe for concurrent use by many goroutines.
 type Renderer struct {
-	opts      Options
-	findings  []Finding
-	timetable *Timetable
-	tmpl      *templateSet
-	fonts     *fontSet
-	epoch     time.Time
+	opts  Options
+	tmpl  *templateSet
+	fonts *fontSet
 }
 
 // New parses the templates and loads the fonts.
@@ -173,47 +181,30 @@ func New(opts Options) (*Renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	epoch, err := sourceDateEpoch()
-	if err != nil {
-		return nil, err
+	if opts.Epoch.IsZero() {
+		opts.Epoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
-	return &Renderer{opts: opts, findings: opts.Findings, tmpl: ts, fonts: fonts, epoch: epoch}, nil
-}
-
-// WithFindings returns a Renderer sharing r's templates and fonts that lists
-// findings in the draft appendix: lint findings belong to one case, and a
-// Renderer is shared by many.
-func (r *Renderer) WithFindings(findings []Finding) *Renderer {
-	cp := *r
-	cp.findings = findings
-	return &cp
-}
-
-// WithTimetable returns a Renderer sharing r's templates and fonts that
-// prints the given statutory dates instead of computing them with the
-// built-in calendar: the CLI passes the linter's, computed with the
-// configured bank holidays, so documents and findings agree.
-func (r *Renderer) WithTimetable(t Timetable) *Renderer {
-	cp := *r
-	cp.timetable = &t
-	return &cp
+	return &Renderer{opts: opts, tmpl: ts, fonts: fonts}, nil
 }
 
 // Render renders one document of a case to PDF bytes.
-func (r *Renderer) Render(c *casefile.Case, doc Document) ([]byte, error) {
+func (r *Renderer) Render(c *casefile.Case, doc Document, in Input) ([]byte, error) {
 	if c == nil {
 		return nil, errors.New("render: no case")
 	}
 	ref := c.Front.Case.Value
-	if err := supports(c, doc); err != nil {
+	if err := Supports(c, doc); err != nil {
 		return nil, fmt.Errorf("render %s %s: %w", ref, doc, err)
 	}
-	tt := r.timetable
-	if tt == nil || len(tt.Actions) != len(c.Actions) {
-		d := defaultTimetable(c)
-		tt = &d
+	// A timetable computed for another case, or none at all, would print
+	// dates nobody checked: refuse rather than guess.
+	if in.Dates.AppealDeadline.Key == "" {
+		return nil, fmt.Errorf("render %s %s: no timetable given (Input.Dates: the one lint.Engine.Check computed)", ref, doc)
 	}
-	v := buildView(c, doc, &r.opts, r.findings, r.epoch, *tt)
+	if len(in.Dates.Actions) != len(c.Actions) {
+		return nil, fmt.Errorf("render %s %s: the timetable has %d agreed actions and the case %d: it was computed for another version of the case", ref, doc, len(in.Dates.Actions), len(c.Actions))
+	}
+	v := buildView(c, doc, &r.opts, &in)
 	md, err := r.tmpl.execute(v)
 	if err != nil {
 		return nil, fmt.Errorf("render %s %s: %w", ref, doc, err)
@@ -240,18 +231,4 @@ var (
 func sharedFonts() (*fontSet, error) {
 	fontsOnce.Do(func() { fontsVal, fontsErr = newFontSet() })
 	return fontsVal, fontsErr
-}
-
-// sourceDateEpoch reads SOURCE_DATE_EPOCH (reproducible-builds.org): the
-// date used when neither Options.Created nor the case gives one.
-func sourceDateEpoch() (time.Time, error) {
-	s := os.Getenv("SOURCE_DATE_EPOCH")
-	if s == "" {
-		return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC), nil
-	}
-	n, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || n < 0 {
-		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds since 1970", s)
-	}
-	return time.Unix(n, 0).UTC(), nil
 }

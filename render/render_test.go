@@ -36,7 +36,8 @@ func TestDocuments(t *testing.T) {
 		}
 	}
 	// Asking for a document the case does not support says why.
-	_, err := testRenderer(t).Render(loadCase(t, "declined.md"), OutcomeForm)
+	declined := loadCase(t, "declined.md")
+	_, err := testRenderer(t).Render(declined, OutcomeForm, input(t, declined))
 	if err == nil || !strings.Contains(err.Error(), "mediation.date is not set") {
 		t.Errorf("Render(declined, outcome-form) error = %v", err)
 	}
@@ -485,9 +486,9 @@ func TestMissingGlyph(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, err = r.Render(c, PositionStatement)
+			_, err = r.Render(c, PositionStatement, input(t, c))
 			if tc.name == "emoji in a name" {
-				_, err = r.Render(c, OutcomeForm)
+				_, err = r.Render(c, OutcomeForm, input(t, c))
 			}
 			var mg *MissingGlyphError
 			if !errors.As(err, &mg) {
@@ -511,8 +512,7 @@ func TestDefaultLegalPosition(t *testing.T) {
 	if strings.Contains(got, "standard text") {
 		t.Error("the note to the author about the standard text is printed on a final document")
 	}
-	draft, _ := New(Options{Draft: true})
-	if got := flat(pdfText(t, render(t, draft, loadCase(t, "full.md"), PositionStatement))); !strings.Contains(got, "standard text for an appeal against the contents of a plan") {
+	if got := flat(pdfText(t, renderWith(t, r, loadCase(t, "full.md"), PositionStatement, Input{Draft: true}))); !strings.Contains(got, "standard text for an appeal against the contents of a plan") {
 		t.Error("a draft should say that the legal position is the standard text")
 	}
 	src := strings.Replace(mustRead(t, "full.md"), "# Evidence", "# Legal position\n\nOur own argument under s.42.\n\n# Evidence", 1)
@@ -549,21 +549,17 @@ func TestTemplateOverride(t *testing.T) {
 	}
 	// An unknown field is an error at Render, naming the template.
 	r, _ = New(Options{Templates: fstest.MapFS{"certificate.md": {Data: []byte("# X\n\n{{.Nope}}")}}})
-	if _, err := r.Render(loadCase(t, "full.md"), Certificate); err == nil || !strings.Contains(err.Error(), "certificate.md") {
+	if _, err := r.Render(loadCase(t, "full.md"), Certificate, input(t, loadCase(t, "full.md"))); err == nil || !strings.Contains(err.Error(), "certificate.md") {
 		t.Errorf("Render with an unknown field: %v", err)
 	}
 }
 
 func TestDraft(t *testing.T) {
-	r, err := New(Options{Draft: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	r = r.WithFindings([]Finding{
+	r := testRenderer(t)
+	pdf := renderWith(t, r, loadCase(t, "full.md"), OutcomeForm, Input{Draft: true, Findings: []Finding{
 		{Location: "full.md:47:58", Severity: "warning", Rule: "vague-wording", Message: "\"access to\" names no enforceable provision"},
 		{Location: "full.md:70:1", Severity: "error", Rule: "action-missing-deadline", Message: "By is \"TBC\": give a date"},
-	})
-	pdf := render(t, r, loadCase(t, "full.md"), OutcomeForm)
+	}})
 	pages := pdfPages(t, pdf)
 	got := pdfText(t, pdf)
 	if n := strings.Count(got, "DRAFT — NOT FOR SENDING — 2 findings listed at the end"); n != pages {
@@ -641,7 +637,7 @@ func TestConcurrent(t *testing.T) {
 			n := cases[i%len(cases)]
 			c := loadCase(t, n)
 			for _, d := range Documents(c) {
-				b, err := r.Render(c, d)
+				b, err := r.Render(c, d, input(t, c))
 				if err != nil {
 					t.Error(err)
 					return

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/sendgen/sendgen/casefile"
+	"github.com/sendgen/sendgen/send"
 )
 
 // View is what a document template sees: the case, made ready to print.
@@ -281,30 +282,13 @@ type FindingView struct {
 	Location, Severity, Rule, Message Text
 }
 
-var decisionLabels = map[string][2]string{
-	"refuse-assessment": {"Decision not to carry out an EHC needs assessment", "CFA 2014 s.51(2)(a)"},
-	"refuse-plan":       {"Decision not to issue an EHC plan after assessment", "CFA 2014 s.51(2)(b)"},
-	"plan-contents":     {"The contents of the EHC plan", "CFA 2014 s.51(2)(c)"},
-	"refuse-amendment":  {"Decision not to amend the EHC plan after a review or re-assessment", "CFA 2014 s.51(2)(e)"},
-	"cease-plan":        {"Decision to cease to maintain the EHC plan", "CFA 2014 s.51(2)(f)"},
+// sectionName is a plan section's name as a document prints it.
+func sectionName(code string) string {
+	if s, ok := send.LookupSection(code); ok {
+		return s.Name
+	}
+	return ""
 }
-
-var sectionNames = map[string]string{
-	"A": "Views, interests and aspirations", "B": "Special educational needs",
-	"C": "Health needs", "D": "Social care needs", "E": "Outcomes",
-	"F": "Special educational provision", "G": "Health provision",
-	"H": "Social care provision", "H1": "Social care provision (CSDPA 1970 s.2)",
-	"H2": "Other social care provision", "I": "Placement", "J": "Personal budget",
-	"K": "Advice and information",
-}
-
-var transferLabels = map[string]string{
-	"school": "school", "junior": "junior school", "middle": "middle school",
-	"secondary": "secondary school", "post-16": "a post-16 institution",
-	"post-16-move": "another post-16 institution",
-}
-
-var roleLabels = map[string]string{"parent": "Parent", "young-person": "Young person"}
 
 var resolutions = map[string]string{
 	"all":    "All of the issues were resolved at mediation.",

@@ -7,21 +7,22 @@ import (
 	"time"
 
 	"github.com/sendgen/sendgen/casefile"
+	"github.com/sendgen/sendgen/send"
 	"github.com/sendgen/sendgen/timeline"
 )
 
 // buildView turns a case into the template view for one document.
-func buildView(c *casefile.Case, doc Document, opts *Options, findings []Finding, epoch time.Time, tt Timetable) *View {
+func buildView(c *casefile.Case, doc Document, opts *Options, in *Input) *View {
 	f := &c.Front
-	v := &View{Document: string(doc), Draft: opts.Draft}
+	v := &View{Document: string(doc), Draft: in.Draft}
 	v.Case = v.text("case", f.Case.Value)
 
 	v.Child.Name = v.text("child.name", f.Child.Name.Value)
 	v.Child.DateOfBirth = caseDate(f.Child.DateOfBirth)
 	if t := f.Child.Transfer; t != nil {
-		lbl := transferLabels[t.To.Value]
-		if lbl == "" {
-			lbl = t.To.Value
+		lbl := t.To.Value
+		if k, ok := send.LookupTransferKind(t.To.Value); ok {
+			lbl = k.Label
 		}
 		v.Child.Transfer = &Transfer{Key: t.To.Value, Label: v.text("child.transfer.to", lbl), Date: caseDate(t.Date)}
 	}
@@ -30,8 +31,8 @@ func buildView(c *casefile.Case, doc Document, opts *Options, findings []Finding
 
 	d := &v.Decision
 	d.Type = f.Decision.Type.Value
-	if l, ok := decisionLabels[d.Type]; ok {
-		d.Label, d.Matter = Text(l[0]), Text(l[1])
+	if dt, ok := send.LookupDecisionType(d.Type); ok {
+		d.Label, d.Matter = Text(dt.Label), Text(dt.Basis)
 	} else {
 		d.Label = v.text("decision.type", d.Type)
 	}
@@ -40,7 +41,7 @@ func buildView(c *casefile.Case, doc Document, opts *Options, findings []Finding
 	for i, s := range f.Decision.Sections {
 		code := strings.ToUpper(strings.TrimSpace(s.Value))
 		v.text(fmt.Sprintf("decision.sections[%d]", i), s.Value)
-		d.Sections = append(d.Sections, PlanSection{Code: code, Name: Text(sectionNames[code])})
+		d.Sections = append(d.Sections, PlanSection{Code: code, Name: Text(sectionName(code))})
 		codes = append(codes, code)
 	}
 	d.SectionList = Text(joinAnd(codes))
@@ -88,19 +89,19 @@ func buildView(c *casefile.Case, doc Document, opts *Options, findings []Finding
 		v.Author = &p
 	}
 
-	v.buildDates(tt.Dates)
+	v.buildDates(in.Dates)
 	v.buildBody(c)
-	v.buildActions(c, tt.Actions)
+	v.buildActions(c, in.Dates.Actions)
 	v.buildSignatories(doc)
 
-	for _, fd := range findings {
+	for _, fd := range in.Findings {
 		v.Findings = append(v.Findings, FindingView{
 			Location: v.text("finding.location", fd.Location), Severity: v.text("finding.severity", fd.Severity),
 			Rule: v.text("finding.rule", fd.Rule), Message: v.text("finding.message", fd.Message),
 		})
 	}
 
-	v.Created = newDate(documentDate(c, doc, opts.Created, epoch))
+	v.Created = newDate(documentDate(c, doc, opts.Created, opts.Epoch))
 	return v
 }
 
@@ -146,7 +147,7 @@ func (v *View) text(path, s string) Text {
 
 func (v *View) person(path string, p casefile.Person, appellant bool) Person {
 	role := p.Role.Value
-	if l, ok := roleLabels[role]; ok && appellant {
+	if l := send.RoleLabel(role); l != role && appellant {
 		role = l
 	}
 	return Person{Name: v.text(path+".name", p.Name.Value), Role: v.text(path+".role", role), RoleKey: p.Role.Value}
@@ -236,7 +237,7 @@ func (v *View) buildBody(c *casefile.Case) {
 		ps := ProvisionSection{Heading: v.text("# Requested provision", ch.Title)}
 		if m := reSectionHeading.FindStringSubmatch(ch.Title); m != nil {
 			ps.Code = strings.ToUpper(m[1])
-			if n := sectionNames[ps.Code]; n != "" {
+			if n := sectionName(ps.Code); n != "" {
 				ps.Heading = Text("Section " + ps.Code + ": " + n)
 			}
 		}
@@ -262,16 +263,9 @@ func (v *View) markdownFrom(c *casefile.Case, title string, start, end int) Mark
 // the line after its heading to the line of the next level-1 heading.
 func sectionContent(c *casefile.Case, s *casefile.Section) (int, int) {
 	start := afterHeading(c.Bytes, s.Span.End)
-	end := len(c.Bytes)
-	found := false
-	for _, o := range c.Body.Sections {
-		if found && o.Level == 1 {
-			end = lineStart(c.Bytes, o.Span.Start)
-			break
-		}
-		if o == s {
-			found = true
-		}
+	end := c.Body.Extent(s).End
+	if end < len(c.Bytes) {
+		end = lineStart(c.Bytes, end)
 	}
 	if end < start {
 		end = start
@@ -314,7 +308,7 @@ func lineStart(b []byte, off int) int {
 	return off
 }
 
-func (v *View) buildActions(c *casefile.Case, defaults []ActionDue) {
+func (v *View) buildActions(c *casefile.Case, defaults []timeline.ActionDue) {
 	for i, a := range c.Actions {
 		p := fmt.Sprintf("# Agreed actions row %d", i+1)
 		av := Action{N: i + 1,
@@ -373,4 +367,11 @@ func joinAnd(xs []string) string {
 		return xs[0]
 	}
 	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
+}
+
+func dateOf(d casefile.Date) time.Time {
+	if !d.Set {
+		return time.Time{}
+	}
+	return d.Time
 }

@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/sendgen/sendgen/casefile"
-	"github.com/sendgen/sendgen/internal/config"
 	"github.com/sendgen/sendgen/lint"
 	"github.com/sendgen/sendgen/report"
 )
@@ -156,14 +155,11 @@ func TestJSONMatchIsTheMarkedText(t *testing.T) {
 // rules.yaml changed its own e.g. pattern to '\be\.g\b\.?') marks one
 // character more than the match says.
 func TestPhraseSpanIsTheWords(t *testing.T) {
-	cfg, err := config.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := lint.DefaultConfig()
 	r := cfg.Rules["vague-wording"]
-	r.Phrases = append(r.Phrases, config.Phrase{Pattern: `\bsomewhat\s`, Rationale: "r"})
+	r.Phrases = append(r.Phrases, lint.Phrase{Pattern: `\bsomewhat\s`, Rationale: "r"})
 	cfg.Rules["vague-wording"] = r
-	e, err := lint.New(cfg)
+	e, err := lint.New(cfg, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -21,7 +21,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/sendgen/sendgen/casefile"
-	"github.com/sendgen/sendgen/internal/config"
 	"github.com/sendgen/sendgen/lint"
 	"github.com/sendgen/sendgen/report"
 )
@@ -34,11 +33,7 @@ var today = time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
 
 func engine(t testing.TB) *lint.Engine {
 	t.Helper()
-	cfg, err := config.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := lint.New(cfg)
+	e, err := lint.New(lint.DefaultConfig(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

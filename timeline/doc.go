@@ -43,9 +43,11 @@
 //     before as the last day. For a move between post-16 institutions ("at least five months
 //     before" the move) the date is transfer date - 5 calendar months, itself the last day.
 //
-// ActionDue gives the reg 42 default for an action agreed at mediation: 2 weeks to assess or
-// re-assess, 5 weeks to make or amend a plan, 2 weeks to change the school named (reg 42(2)
-// with reg 44), otherwise 2 weeks (reg 42(3)). ClassifyAction guesses the kind from wording.
+// ActionDefault gives the reg 42 default for an action agreed at mediation (Compute fills
+// Dates.Actions with it, one per Inputs.Actions): 2 weeks to assess or re-assess, 5 weeks to
+// make or amend a plan, 2 weeks to change the school named (reg 42(2) with reg 44), otherwise
+// 2 weeks (reg 42(3)). ClassifyAction guesses the kind from wording; whether an action is
+// provision is the caller's to say (the linter reads it).
 //
 // WriteICS writes the dates as an RFC 5545 calendar: the appeal deadline at 17:00
 // Europe/London, the rest as all-day events, with UIDs stable across runs.

@@ -5,10 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/sendgen/sendgen/send"
 )
 
 // ICSCase is one case's timetable for WriteICS. Only the case reference and computed dates
@@ -44,8 +45,6 @@ var vtimezoneLondon = []string{
 	"END:VTIMEZONE",
 }
 
-var caseRefRE = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
-
 // WriteICS writes an RFC 5545 calendar with one event per computed date of each case.
 //
 // The appeal deadline is a timed event at 17:00 Europe/London (HESC r.12(1): received by 5pm)
@@ -60,8 +59,8 @@ func WriteICS(w io.Writer, cases []ICSCase, stamp time.Time) error {
 	}
 	seen := map[string]bool{}
 	for _, c := range cases {
-		if !caseRefRE.MatchString(c.Case) {
-			return fmt.Errorf("ics: case reference %q: want letters, digits, '-' or '_' (it names the event UIDs)", c.Case)
+		if err := send.ValidCaseRef(c.Case); err != nil {
+			return fmt.Errorf("ics: %w (it names the event UIDs)", err)
 		}
 		if seen[c.Case] {
 			return fmt.Errorf("ics: case reference %q appears twice: the event UIDs would collide", c.Case)

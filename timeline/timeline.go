@@ -2,27 +2,29 @@ package timeline
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/sendgen/sendgen/send"
 )
 
 // Inputs are the case-file facts the statutory timetable depends on. Every date is a calendar
 // date (read in its own location); a zero time.Time means the fact is not known yet.
 type Inputs struct {
-	Case              string    // case reference (for messages and UIDs)
-	DecisionType      string    // refuse-assessment | refuse-plan | plan-contents | refuse-amendment | cease-plan
-	Decision          time.Time // D: decision.date, the day the written notice was sent
-	Sections          []string  // sections in dispute: A, B, C, D, E, F, G, H1, H2, I, J, K
-	AppellantRole     string    // parent | young-person
-	AdviserContacted  time.Time // mediation.adviser_contacted
-	Choice            string    // mediate | decline | ""
-	LAInformed        time.Time // mediation.la_informed
-	MediationDate     time.Time // mediation.date (the day it concluded)
-	CertificateIssued time.Time // C: certificate.issued
-	TransferTo        string    // school | junior | middle | secondary | post-16 | post-16-move | ""
-	TransferDate      time.Time // child.transfer.date
+	Case              string         // case reference (for messages and UIDs)
+	DecisionType      string         // refuse-assessment | refuse-plan | plan-contents | refuse-amendment | cease-plan
+	Decision          time.Time      // D: decision.date, the day the written notice was sent
+	Sections          []string       // sections in dispute: A, B, C, D, E, F, G, H1, H2, I, J, K
+	AppellantRole     string         // parent | young-person
+	AdviserContacted  time.Time      // mediation.adviser_contacted
+	Choice            string         // mediate | decline | ""
+	LAInformed        time.Time      // mediation.la_informed
+	MediationDate     time.Time      // mediation.date (the day it concluded)
+	CertificateIssued time.Time      // C: certificate.issued
+	TransferTo        string         // school | junior | middle | secondary | post-16 | post-16-move | ""
+	TransferDate      time.Time      // child.transfer.date
+	Actions           []AgreedAction // the rows of # Agreed actions, in table order
 }
 
 // Date is one computed statutory date with its legal basis and an explanation.
@@ -62,6 +64,10 @@ type Dates struct {
 	CertificateRequiredWhy   string
 	CertificateRequiredBasis string
 
+	// Actions are the statutory default due dates of the agreed actions, in the order of
+	// Inputs.Actions (see ActionDefault).
+	Actions []ActionDue
+
 	// Warnings are problems the caller must show: a working-day count that runs outside the
 	// bank-holiday table, inconsistent dates, unknown enumeration values.
 	Warnings []string
@@ -90,17 +96,10 @@ const dateFmt = time.DateOnly
 
 func ymd(t time.Time) string { return t.Format(dateFmt) }
 
-// healthOrCare are the sections that can be mediated but not appealed on their own.
-var healthOrCare = map[string]bool{"C": true, "D": true, "G": true, "H": true, "H1": true, "H2": true}
-
-var knownSections = map[string]bool{
-	"A": true, "B": true, "C": true, "D": true, "E": true, "F": true, "G": true,
-	"H": true, "H1": true, "H2": true, "I": true, "J": true, "K": true,
-}
-
-var knownDecisionTypes = map[string]bool{
-	"": true, "refuse-assessment": true, "refuse-plan": true, "plan-contents": true,
-	"refuse-amendment": true, "cease-plan": true,
+// healthOrCare reports whether a section can be mediated but not appealed on its own.
+func healthOrCare(code string) bool {
+	s, ok := send.LookupSection(code)
+	return ok && s.HealthOrCare()
 }
 
 // Compute works out the statutory timetable of one case. It never reads the clock. A nil cal
@@ -115,6 +114,7 @@ func Compute(in Inputs, cal *Calendar) Dates {
 	c.mediationDue()
 	c.appealDeadline()
 	c.phaseTransferBy()
+	c.actions()
 	return c.out
 }
 
@@ -151,11 +151,11 @@ func (c *computation) warn(format string, args ...any) {
 
 func (c *computation) validate() {
 	in := c.in
-	if !knownDecisionTypes[in.DecisionType] {
-		c.warn("unknown decision type %q (want refuse-assessment, refuse-plan, plan-contents, refuse-amendment or cease-plan)", in.DecisionType)
+	if _, ok := send.LookupDecisionType(in.DecisionType); !ok && in.DecisionType != "" {
+		c.warn("unknown decision type %q (want %s)", in.DecisionType, orList(send.DecisionTypeKeys()))
 	}
 	for _, s := range in.Sections {
-		if !knownSections[s] {
+		if _, ok := send.LookupSection(s); !ok {
 			c.warn("unknown EHC plan section %q (want A-K, H1 or H2)", s)
 		}
 	}
@@ -197,7 +197,7 @@ func (c *computation) certificateRequired() {
 
 func allHealthOrCare(secs []string) bool {
 	for _, s := range secs {
-		if !healthOrCare[s] {
+		if !healthOrCare(s) {
 			return false
 		}
 	}
@@ -385,10 +385,11 @@ func nonWorkingReason(cal *Calendar, t time.Time) string {
 func (c *computation) phaseTransferBy() {
 	in := c.in
 	d := Date{Key: KeyPhaseTransferBy, Label: "Plan amended before (phase transfer)", Basis: BasisPhaseTransfer}
-	switch in.TransferTo {
-	case "":
+	_, known := send.LookupTransferKind(in.TransferTo)
+	switch {
+	case in.TransferTo == "":
 		d.Why = "no phase transfer recorded (child.transfer)"
-	case "school", "junior", "middle", "secondary", "post-16", "post-16-move":
+	case known:
 		if in.TransferDate.IsZero() {
 			d.Why = "needs child.transfer.date"
 			break
@@ -407,123 +408,27 @@ func (c *computation) phaseTransferBy() {
 			d.Why = fmt.Sprintf("reg 18(1)(b): transfer to %s in %d; the plan must be amended before 15 February %d, so 14 February is the last day", in.TransferTo, y, y)
 		}
 	default:
-		d.Why = fmt.Sprintf("unknown child.transfer.to %q (want school, junior, middle, secondary, post-16 or post-16-move)", in.TransferTo)
+		d.Why = fmt.Sprintf("unknown child.transfer.to %q (want %s)", in.TransferTo, orList(send.TransferKindKeys()))
 		c.warn("%s", d.Why)
 	}
 	c.out.PhaseTransferBy = d
 }
 
-// ActionKind classifies an agreed action for the SEND Regs 2014 reg 42 default due date.
-// The zero value is ActionOther.
-type ActionKind int
-
-const (
-	// ActionOther: a matter with no right of appeal (health, social care, anything else):
-	// 2 weeks from the agreement (reg 42(3)).
-	ActionOther ActionKind = iota
-	// ActionAssess: start an EHC needs assessment or re-assessment: 2 weeks (reg 42(2), reg 44).
-	ActionAssess
-	// ActionPlan: make, issue or amend an EHC plan: 5 weeks (reg 42(2), reg 44).
-	ActionPlan
-	// ActionSchool: change the school or institution named in the plan (Section I): 2 weeks
-	// (reg 42(2), reg 44; HMCTS SEND18 guidance).
-	ActionSchool
-)
-
-func (k ActionKind) String() string {
-	switch k {
-	case ActionAssess:
-		return "assess"
-	case ActionPlan:
-		return "plan"
-	case ActionSchool:
-		return "school"
-	default:
-		return "other"
+// orList joins values as "a, b or c".
+func orList(xs []string) string {
+	if len(xs) < 2 {
+		return strings.Join(xs, "")
 	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " or " + xs[len(xs)-1]
 }
 
-// ActionDue returns the reg 42 default due date of an action agreed at mediation on agreed,
-// and its basis. The parties may agree a different timescale in writing (reg 42(5)); that is
-// the caller's to check. A zero agreed gives a zero due date (the basis is still returned).
-func ActionDue(agreed time.Time, kind ActionKind) (due time.Time, basis string) {
-	switch kind {
-	case ActionAssess:
-		return AddDays(agreed, 14), "SEND Regs 2014 reg 42(2), reg 44: 2 weeks to assess or re-assess"
-	case ActionPlan:
-		return AddDays(agreed, 35), "SEND Regs 2014 reg 42(2), reg 44: 5 weeks to make or amend an EHC plan"
-	case ActionSchool:
-		return AddDays(agreed, 14), "SEND Regs 2014 reg 42(2), reg 44: 2 weeks to change the school or institution named"
-	default:
-		return AddDays(agreed, 14), "SEND Regs 2014 reg 42(3): 2 weeks for a matter with no right of appeal"
+// actions gives each agreed action its reg 42 default, from the date of the mediation.
+func (c *computation) actions() {
+	if len(c.in.Actions) == 0 {
+		return
 	}
-}
-
-var (
-	reAssess      = regexp.MustCompile(`\b(re-?)?assess`)
-	reSectionI    = regexp.MustCompile(`\bsection\s+i\b`)
-	reNameSchool  = regexp.MustCompile(`\bnam(e|es|ed|ing)\b.*\b(school|college|institution|placement|setting)\b`)
-	reSection     = regexp.MustCompile(`\b(sections?)\s+([a-k][12]?)\b`)
-	rePlanVerb    = regexp.MustCompile(`\bamend|\bissue\b.*\bplan\b|\bfinal(ise)?\b.*\bplan\b`)
-	reEHCPlan     = regexp.MustCompile(`\behc\s*plan\b|\behcp\b`)
-	reMoreSection = regexp.MustCompile(`^\s*(?:,|and\b|&)\s*([a-k][12]?)\b`)
-)
-
-// ClassifyAction guesses the kind of an agreed action from its wording, for the reg 42
-// default due date. It is a keyword heuristic, case-insensitive, applied in this order so that
-// the shorter statutory period wins when wording is mixed:
-//
-//  1. "assess", "re-assess", "reassessment" → ActionAssess (2 weeks);
-//  2. "Section I", or naming a school, college, institution, placement or setting →
-//     ActionSchool (2 weeks);
-//  3. sections are mentioned and all are health or social care (C, D, G, H, H1, H2) →
-//     ActionOther (2 weeks: reg 42(3), no right of appeal);
-//  4. "amend", "issue … plan", "finalise … plan", "EHC plan", "EHCP" or any other "Section X" →
-//     ActionPlan (5 weeks);
-//  5. anything else → ActionOther (2 weeks).
-//
-// A heuristic cannot read intent: callers should let the case file override it.
-func ClassifyAction(text string) ActionKind {
-	s := strings.ToLower(text)
-	// The strings.Contains checks skip expressions that cannot match; this
-	// runs for every agreed action of every linted file.
-	hasSection := strings.Contains(s, "section")
-	if strings.Contains(s, "assess") && reAssess.MatchString(s) {
-		return ActionAssess
+	c.out.Actions = make([]ActionDue, len(c.in.Actions))
+	for i, a := range c.in.Actions {
+		c.out.Actions[i] = ActionDefault(c.in.MediationDate, a, c.out.CertificateRequired)
 	}
-	if (hasSection && reSectionI.MatchString(s)) || (strings.Contains(s, "nam") && reNameSchool.MatchString(s)) {
-		return ActionSchool
-	}
-	var secs []string
-	var sectionMatches [][]int
-	if hasSection {
-		sectionMatches = reSection.FindAllStringSubmatchIndex(s, -1)
-	}
-	for _, m := range sectionMatches {
-		secs = append(secs, strings.ToUpper(s[m[4]:m[5]]))
-		if s[m[2]:m[3]] != "sections" {
-			continue
-		}
-		// "Sections F and G", "Sections C, D and G": pick up the letters that follow (only
-		// after the plural, so that "Section F and a ..." does not read as Section A).
-		rest := s[m[1]:]
-		for {
-			mm := reMoreSection.FindStringSubmatchIndex(rest)
-			if mm == nil {
-				break
-			}
-			secs = append(secs, strings.ToUpper(rest[mm[2]:mm[3]]))
-			rest = rest[mm[1]:]
-		}
-	}
-	if slices.Contains(secs, "I") {
-		return ActionSchool
-	}
-	if len(secs) > 0 && allHealthOrCare(secs) {
-		return ActionOther
-	}
-	if len(secs) > 0 || rePlanVerb.MatchString(s) || (strings.Contains(s, "ehc") && reEHCPlan.MatchString(s)) {
-		return ActionPlan
-	}
-	return ActionOther
 }

@@ -455,7 +455,7 @@ func TestAllOrder(t *testing.T) {
 	}
 }
 
-func TestActionDue(t *testing.T) {
+func TestDefaultDue(t *testing.T) {
 	agreed := d("2027-05-06")
 	tests := []struct {
 		kind        ActionKind
@@ -467,12 +467,12 @@ func TestActionDue(t *testing.T) {
 		{ActionOther, "2027-05-20", "reg 42(3)"},
 	}
 	for _, tt := range tests {
-		due, basis := ActionDue(agreed, tt.kind)
+		due, basis := DefaultDue(agreed, tt.kind)
 		if ymd(due) != tt.want || !strings.Contains(basis, tt.basis) {
 			t.Errorf("%v: %s %q, want %s %q", tt.kind, ymd(due), basis, tt.want, tt.basis)
 		}
 	}
-	if due, basis := ActionDue(time.Time{}, ActionPlan); !due.IsZero() || basis == "" {
+	if due, basis := DefaultDue(time.Time{}, ActionPlan); !due.IsZero() || basis == "" {
 		t.Errorf("zero agreed: %v %q", due, basis)
 	}
 	var zero ActionKind

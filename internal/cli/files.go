@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"io/fs"
 	"os"
@@ -8,12 +9,9 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"time"
 
-	"github.com/sendgen/sendgen/casefile"
-	"github.com/sendgen/sendgen/internal/config"
-	"github.com/sendgen/sendgen/lint"
-	"github.com/sendgen/sendgen/render"
+	"github.com/sendgen/sendgen/internal/build"
+	"github.com/sendgen/sendgen/internal/fsutil"
 )
 
 // collectFiles expands the command-line paths: files as given, folders
@@ -70,139 +68,65 @@ func collectFiles(paths []string) ([]string, []error) {
 	return out, errs
 }
 
-func unwrapPathError(err error) error {
-	if pe, ok := err.(*fs.PathError); ok {
-		return pe.Err
-	}
-	return err
+func unwrapPathError(err error) error { return fsutil.Unwrap(err) }
+
+// checkFiles runs the pipeline over files on a bounded pool of workers and
+// hands each result to emit in file order, as soon as it and every file
+// before it are done: output streams while later files are still checked,
+// and a result is dropped once emitted.
+func checkFiles(ctx context.Context, ws *build.Workspace, files []string, workers int, emit func(*build.Result)) {
+	parallelOrdered(len(files), workers, func(i int) *build.Result {
+		return ws.CheckFile(ctx, files[i])
+	}, emit)
 }
 
-// linter parses and lints case files. It builds one engine per
-// configuration file and shares it between goroutines.
-type linter struct {
-	configPath string // --config; "" means look for .sendgen.yaml
-	today      time.Time
-
-	mu      sync.Mutex
-	engines map[string]*engineOnce
-}
-
-type engineOnce struct {
-	once sync.Once
-	e    *lint.Engine
-	err  error
-}
-
-func newLinter(configPath string, today time.Time) *linter {
-	return &linter{configPath: configPath, today: today, engines: map[string]*engineOnce{}}
-}
-
-// engineFor returns the engine for a case file: the --config file, or the
-// nearest .sendgen.yaml above the file, or the defaults.
-func (l *linter) engineFor(path string) (*lint.Engine, error) {
-	cfgPath := l.configPath
-	if cfgPath == "" {
-		cfgPath = config.Find(filepath.Dir(path))
+// parallelOrdered runs work(0..n-1) on a bounded pool of workers and calls
+// emit with the results in index order. At most a window of results is in
+// flight or waiting for an earlier one, so memory stays flat however many
+// files a run has, even when one early file is slow.
+func parallelOrdered[T any](n, workers int, work func(i int) T, emit func(T)) {
+	if workers < 1 {
+		workers = 1
 	}
-	l.mu.Lock()
-	eo, ok := l.engines[cfgPath]
-	if !ok {
-		eo = &engineOnce{}
-		l.engines[cfgPath] = eo
+	type done struct {
+		i int
+		v T
 	}
-	l.mu.Unlock()
-	eo.once.Do(func() {
-		cfg, err := config.Load(cfgPath)
-		if err != nil {
-			eo.err = err
-			return
-		}
-		eo.e, eo.err = lint.New(cfg)
-	})
-	return eo.e, eo.err
-}
-
-// parseFile reads and parses one case file.
-func parseFile(path string) (*casefile.Case, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, unwrapPathError(err))
-	}
-	if st.Size() > casefile.MaxSize {
-		return nil, fmt.Errorf("%s: file is %d bytes, larger than the %d-byte limit for a case file; is this the right file?", path, st.Size(), casefile.MaxSize)
-	}
-	src, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, unwrapPathError(err))
-	}
-	return casefile.Parse(path, src)
-}
-
-// lintCase lints a parsed case with the engine its path selects.
-func (l *linter) lintCase(c *casefile.Case) ([]lint.Finding, error) {
-	e, err := l.engineFor(c.Path)
-	if err != nil {
-		return nil, err
-	}
-	return e.Lint(c, lint.Options{Today: l.today})
-}
-
-// result is one file's outcome.
-type result struct {
-	Path     string
-	Case     *casefile.Case
-	Findings []lint.Finding
-	Err      error
-}
-
-// lintFiles parses and lints files concurrently, keeping their order.
-func (l *linter) lintFiles(paths []string, workers int) []result {
-	out := make([]result, len(paths))
-	parallel(len(paths), workers, func(i int) {
-		r := result{Path: paths[i]}
-		r.Case, r.Err = parseFile(paths[i])
-		if r.Err == nil {
-			r.Findings, r.Err = l.lintCase(r.Case)
-		}
-		out[i] = r
-	})
-	return out
-}
-
-// timetable is the case's statutory dates and action defaults as the lint
-// engine computes them (configured bank holidays included), for render.
-func (l *linter) timetable(c *casefile.Case) (render.Timetable, error) {
-	e, err := l.engineFor(c.Path)
-	if err != nil {
-		return render.Timetable{}, err
-	}
-	defaults, err := e.ActionDefaults(c)
-	if err != nil {
-		return render.Timetable{}, err
-	}
-	tt := render.Timetable{Dates: e.Dates(c)}
-	for _, d := range defaults {
-		tt.Actions = append(tt.Actions, render.ActionDue{Due: d.Due, Basis: d.Basis})
-	}
-	return tt, nil
-}
-
-// parallel runs f(0..n-1) on a bounded pool of workers.
-func parallel(n, workers int, f func(i int)) {
 	jobs := make(chan int)
+	results := make(chan done, workers)
+	window := make(chan struct{}, 4*workers)
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				f(i)
+				results <- done{i, work(i)}
 			}
 		}()
 	}
-	for i := 0; i < n; i++ {
-		jobs <- i
+	go func() {
+		for i := 0; i < n; i++ {
+			window <- struct{}{}
+			jobs <- i
+		}
+		close(jobs)
+		wg.Wait()
+		close(results)
+	}()
+	pending := map[int]T{}
+	next := 0
+	for r := range results {
+		pending[r.i] = r.v
+		for {
+			v, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			emit(v)
+			<-window
+			next++
+		}
 	}
-	close(jobs)
-	wg.Wait()
 }

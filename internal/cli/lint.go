@@ -1,31 +1,32 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"runtime"
-	"time"
 
 	"github.com/spf13/cobra"
 
-	"github.com/sendgen/sendgen/casefile"
+	"github.com/sendgen/sendgen/internal/build"
 	"github.com/sendgen/sendgen/lint"
 	"github.com/sendgen/sendgen/report"
 )
 
 // LintOptions are the flags of `sendgen lint`.
 type LintOptions struct {
-	IO     *IO
+	IO      *IO
+	Factory *Factory
+	CommonOptions
 	Format string
 	FailOn string
-	Config string
-	Today  string
 	Color  string
 	Paths  []string
 }
 
-func newLintCmd(ios *IO) *cobra.Command {
-	o := &LintOptions{IO: ios}
+// NewCmdLint is `sendgen lint`. runF replaces runLint in tests.
+func NewCmdLint(f *Factory, runF func(*LintOptions) error) *cobra.Command {
+	o := &LintOptions{IO: f.IO, Factory: f}
 	cmd := &cobra.Command{
 		Use:   "lint [flags] PATH...",
 		Short: "Check case files for vague provision, missing dates and front-matter errors",
@@ -36,32 +37,18 @@ Exit status: 0 when there are no findings at the --fail-on level or above,
 		Args: requirePaths("lint", "at least one file or folder"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Paths = args
+			if runF != nil {
+				return runF(o)
+			}
 			return runLint(o)
 		},
 	}
-	f := cmd.Flags()
-	f.StringVarP(&o.Format, "format", "f", "text", "output format: text, json, sarif, github")
-	f.StringVar(&o.FailOn, "fail-on", "error", "lowest severity that makes the exit status 1: error, warning, info")
-	addCommonFlags(cmd, &o.Config, &o.Today)
-	f.StringVar(&o.Color, "color", "auto", "colour in text output: auto, always, never")
+	fl := cmd.Flags()
+	fl.StringVarP(&o.Format, "format", "f", "text", "output format: text, json, sarif, github")
+	fl.StringVar(&o.FailOn, "fail-on", "error", "lowest severity that makes the exit status 1: error, warning, info")
+	o.CommonOptions.addFlags(cmd)
+	fl.StringVar(&o.Color, "color", "auto", "colour in text output: auto, always, never")
 	return cmd
-}
-
-// addCommonFlags adds --config and --today, shared by the commands that lint.
-func addCommonFlags(cmd *cobra.Command, configPath, today *string) {
-	cmd.Flags().StringVar(configPath, "config", "", "configuration file (default: the nearest .sendgen.yaml above each case file)")
-	cmd.Flags().StringVar(today, "today", "", "the date to judge deadlines against, YYYY-MM-DD (default: today)")
-}
-
-func parseToday(s string) (time.Time, error) {
-	if s == "" {
-		return time.Time{}, nil
-	}
-	t, msg := casefile.ParseISODate(s)
-	if msg != "" {
-		return time.Time{}, usageError{fmt.Errorf("--today: %s", msg)}
-	}
-	return t, nil
 }
 
 func useColor(mode string, ios *IO) (bool, error) {
@@ -77,13 +64,10 @@ func useColor(mode string, ios *IO) (bool, error) {
 }
 
 func runLint(o *LintOptions) error {
+	o.Factory.oneShot()
 	failOn, err := lint.ParseSeverity(o.FailOn)
 	if err != nil || failOn == lint.Off {
 		return usageError{fmt.Errorf("--fail-on must be error, warning or info, not %q", o.FailOn)}
-	}
-	today, err := parseToday(o.Today)
-	if err != nil {
-		return err
 	}
 	color, err := useColor(o.Color, o.IO)
 	if err != nil {
@@ -95,21 +79,23 @@ func runLint(o *LintOptions) error {
 	} else if w, err = report.New(o.Format, color); err != nil {
 		return usageError{err}
 	}
+	ws, err := o.Factory.workspace(o.CommonOptions, build.Options{})
+	if err != nil {
+		return err
+	}
 
 	paths, errs := collectFiles(o.Paths)
-	l := newLinter(o.Config, today)
 	if o.Format == "sarif" {
-		if e, err := l.engineFor(firstOr(paths, ".")); err == nil {
+		if e, _, err := ws.Engine(firstOr(paths, ".")); err == nil {
 			w = sarifWriter(e)
 		}
 	}
-	results := l.lintFiles(paths, runtime.GOMAXPROCS(0))
 	var files []report.File
 	worst := lint.Off
-	for _, r := range results {
+	checkFiles(context.Background(), ws, paths, runtime.GOMAXPROCS(0), func(r *build.Result) {
 		if r.Err != nil {
 			errs = append(errs, r.Err)
-			continue
+			return
 		}
 		files = append(files, report.File{Path: r.Path, Source: r.Case.Source, Findings: r.Findings})
 		for _, f := range r.Findings {
@@ -117,7 +103,7 @@ func runLint(o *LintOptions) error {
 				worst = f.Severity
 			}
 		}
-	}
+	})
 	if err := w.Write(o.IO.Out, files); err != nil {
 		return fmt.Errorf("write findings: %w", err)
 	}

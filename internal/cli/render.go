@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -14,34 +15,33 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/sendgen/sendgen/casefile"
+	"github.com/sendgen/sendgen/internal/build"
+	"github.com/sendgen/sendgen/internal/fsutil"
 	"github.com/sendgen/sendgen/lint"
 	"github.com/sendgen/sendgen/render"
 	"github.com/sendgen/sendgen/report"
 )
 
-// renderOptions are the flags of `sendgen render`, and what renderCase needs
-// to render one case. `sendgen build` can fill one in and call prepare and
-// renderCase itself.
-type renderOptions struct {
+// DocumentsOptions are the flags of `sendgen render` and `sendgen build`:
+// the same run, with different defaults.
+type DocumentsOptions struct {
+	IO      *IO
+	Factory *Factory
+	CommonOptions
 	Out       string // --out: the folder PDFs are written to (created if missing)
-	Draft     bool   // --draft: DRAFT band, findings appendix, no lint gate
+	Draft     bool   // --draft: DRAFT band, findings appendix, nothing held back
 	Templates string // --templates: a folder overriding the embedded templates
-	Config    string // --config, for the lint gate
-	Today     string // --today, for the lint gate
 	Workers   int    // concurrent cases; 0 = GOMAXPROCS
-	Color     bool   // colour in printed findings
 	// ShowFindings prints every finding of each case, as lint does, before
 	// its documents (sendgen build); otherwise only the findings that hold
 	// a document back are printed.
 	ShowFindings bool
-
-	renderer *render.Renderer
-	linter   *linter
+	Paths        []string
 }
 
-func newRenderCmd(ios *IO) *cobra.Command {
-	return documentsCmd(ios, renderOptions{}, "render",
+// NewCmdRender is `sendgen render`.
+func NewCmdRender(f *Factory, runF func(*DocumentsOptions) error) *cobra.Command {
+	return documentsCmd(f, runF, &DocumentsOptions{}, "render",
 		"Render the position statement, outcome form and certificate of each case as PDFs",
 		`Render each case file (or folder of them, recursively *.md) to the documents
 it supports, written as <out>/<case>-<document>.pdf:
@@ -61,66 +61,48 @@ always complete. Exit status: 0 all rendered, 1 documents held back by
 findings, 2 usage, case-file, template or write errors.`)
 }
 
-// documentsCmd builds a command that renders documents (render, build):
-// the same flags, the same run, different defaults in o.
-func documentsCmd(ios *IO, o renderOptions, name, short, long string) *cobra.Command {
+// NewCmdBuild is `sendgen build`: lint every case, print the findings, and
+// render the documents each case supports. It is the main job, and what
+// `make run` does.
+func NewCmdBuild(f *Factory, runF func(*DocumentsOptions) error) *cobra.Command {
+	return documentsCmd(f, runF, &DocumentsOptions{ShowFindings: true}, "build",
+		"Lint each case file, then render its documents (the main job)",
+		`Lint each case file (or folder of them, recursively *.md), print the
+findings, and render the documents each case supports into --out.
+
+Without --draft, a position statement or outcome form whose provision has
+error-level findings is not rendered (a family must not sign vague
+provision); with --draft, every document is rendered with DRAFT on each page
+and the findings listed at the end.
+
+Exit status: 0 every document rendered (warnings do not fail a build), 1
+documents held back by findings, 2 usage, case-file, template or write errors.`)
+}
+
+func documentsCmd(f *Factory, runF func(*DocumentsOptions) error, o *DocumentsOptions, name, short, long string) *cobra.Command {
+	o.IO, o.Factory = f.IO, f
 	cmd := &cobra.Command{
 		Use:   name + " [flags] PATH...",
 		Short: short,
 		Long:  long,
 		Args:  requirePaths(name, "at least one file or folder"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runRender(ios, args, o)
+			o.Paths = args
+			if runF != nil {
+				return runF(o)
+			}
+			return runDocuments(o)
 		},
 	}
-	f := cmd.Flags()
-	f.StringVarP(&o.Out, "out", "o", "out", "folder to write the PDFs to")
-	f.BoolVar(&o.Draft, "draft", false, "render drafts: DRAFT on every page, lint findings appended, nothing held back")
-	f.StringVar(&o.Templates, "templates", "", "folder of templates overriding the built-in ones (same file names)")
-	addCommonFlags(cmd, &o.Config, &o.Today)
+	fl := cmd.Flags()
+	fl.StringVarP(&o.Out, "out", "o", "out", "folder to write the PDFs to")
+	fl.BoolVar(&o.Draft, "draft", false, "render drafts: DRAFT on every page, lint findings appended, nothing held back")
+	fl.StringVar(&o.Templates, "templates", "", "folder of templates overriding the built-in ones (same file names)")
+	o.CommonOptions.addFlags(cmd)
 	return cmd
 }
 
-func init() { extraCommands = append(extraCommands, newRenderCmd) }
-
-// prepare parses the templates and fonts and sets up the linter once, for
-// all the cases of a run.
-func (o *renderOptions) prepare(ios *IO) error {
-	if o.Out == "" {
-		o.Out = "out"
-	}
-	if o.renderer == nil {
-		ro := render.Options{Draft: o.Draft}
-		if o.Templates != "" {
-			st, err := os.Stat(o.Templates)
-			if err != nil || !st.IsDir() {
-				return usageError{fmt.Errorf("--templates %s: not a folder", o.Templates)}
-			}
-			ro.Templates = os.DirFS(o.Templates)
-		}
-		r, err := render.New(ro)
-		if err != nil {
-			return err
-		}
-		o.renderer = r
-	}
-	if o.linter == nil {
-		today, err := parseToday(o.Today)
-		if err != nil {
-			return err
-		}
-		o.linter = newLinter(o.Config, today)
-	}
-	if err := os.MkdirAll(o.Out, 0o755); err != nil {
-		return fmt.Errorf("--out: %w", unwrapPathError(err))
-	}
-	if ios != nil {
-		o.Color, _ = useColor("auto", ios)
-	}
-	return nil
-}
-
-// heldBack is renderCase's error when lint findings kept documents from
+// heldBack is writeCase's error when lint findings kept documents from
 // being rendered (exit status 1, not 2).
 type heldBack struct {
 	path string
@@ -136,66 +118,48 @@ func (e *heldBack) Error() string {
 		e.path, strings.Join(names, ", "))
 }
 
-// renderCase lints a parsed case and writes the documents it supports to
-// opts.Out. Documents whose provision has error-level findings are held
-// back (unless opts.Draft); their findings are printed to ios.Out and the
-// error is a *heldBack. It prints one "wrote PATH" line per file.
-func renderCase(ios *IO, c *casefile.Case, opts renderOptions) error {
-	if opts.renderer == nil || opts.linter == nil {
-		if err := opts.prepare(nil); err != nil {
-			return err
-		}
-	}
-	docs := render.Documents(c)
+// run is one render or build run: the pipeline, and where it writes.
+type documentsRun struct {
+	*DocumentsOptions
+	ws    *build.Workspace
+	color bool
+}
+
+// writeCase writes the documents a checked case supports to o.Out. Final
+// documents that findings hold back are not written (unless o.Draft); their
+// findings are printed to ios.Out and the error is a *heldBack. It prints
+// one "wrote PATH" line per file.
+func (o *documentsRun) writeCase(ios *IO, res *build.Result) error {
+	c := res.Case
+	docs := res.Applicable()
 	if len(docs) == 0 {
 		fmt.Fprintf(ios.Err, "sendgen: %s: nothing to render (no # Requested provision, no mediation.date with # Agreed actions or # Unresolved issues, no certificate.issued)\n", c.Path)
 		return nil
 	}
-	ref := c.Front.Case.Value
-	names := make([]string, len(docs))
-	for i, d := range docs {
-		n, err := render.FileName(ref, d)
-		if err != nil {
-			return fmt.Errorf("%s: %w", c.Path, err)
+	for _, d := range docs {
+		if d.State == build.Refused {
+			return fmt.Errorf("%s: %s", c.Path, d.Reason)
 		}
-		names[i] = n
 	}
-
-	findings, err := opts.linter.lintCase(c)
-	if err != nil {
-		return fmt.Errorf("%s: %w", c.Path, err)
-	}
-	r := opts.renderer
-	if opts.Draft {
-		r = r.WithFindings(draftFindings(c, findings))
-	}
-	if tt, err := opts.linter.timetable(c); err == nil {
-		r = r.WithTimetable(tt)
-	} else {
-		return fmt.Errorf("%s: %w", c.Path, err)
-	}
-	if opts.ShowFindings && len(findings) > 0 {
-		if err := (report.Text{Color: opts.Color}).Write(ios.Out, []report.File{{Path: c.Path, Source: c.Source, Findings: findings}}); err != nil {
+	if o.ShowFindings && len(res.Findings) > 0 {
+		if err := (report.Text{Color: o.color}).Write(ios.Out, []report.File{{Path: c.Path, Source: c.Source, Findings: res.Findings}}); err != nil {
 			return fmt.Errorf("write findings: %w", err)
 		}
 	}
-
 	var held []render.Document
 	var blocking []lint.Finding
-	for i, d := range docs {
-		if !opts.Draft {
-			if bad := provisionErrors(c, d, findings); len(bad) > 0 {
-				held = append(held, d)
-				blocking = append(blocking, bad...)
-				continue
-			}
+	for _, d := range docs {
+		if d.State == build.HeldBack && !o.Draft {
+			held = append(held, d.Kind)
+			blocking = append(blocking, d.Blocking...)
+			continue
 		}
-		pdf, err := r.Render(c, d)
+		pdf, err := o.ws.Render(res, d.Kind, o.Draft)
 		if err != nil {
-			return fmt.Errorf("%s: %w", c.Path, err)
+			return err
 		}
-		dest := filepath.Join(opts.Out, names[i])
-		if err := writeAtomic(dest, pdf); err != nil {
+		dest := filepath.Join(o.Out, d.File)
+		if err := fsutil.WriteFile(dest, pdf); err != nil {
 			return fmt.Errorf("%s: %w", c.Path, err)
 		}
 		fmt.Fprintf(ios.Out, "wrote %s\n", dest)
@@ -203,59 +167,13 @@ func renderCase(ios *IO, c *casefile.Case, opts renderOptions) error {
 	if len(held) == 0 {
 		return nil
 	}
-	if !opts.ShowFindings {
+	if !o.ShowFindings {
 		blocking = uniqueFindings(blocking)
-		if err := (report.Text{Color: opts.Color}).Write(ios.Out, []report.File{{Path: c.Path, Source: c.Source, Findings: blocking}}); err != nil {
+		if err := (report.Text{Color: o.color}).Write(ios.Out, []report.File{{Path: c.Path, Source: c.Source, Findings: blocking}}); err != nil {
 			return fmt.Errorf("write findings: %w", err)
 		}
 	}
 	return &heldBack{path: c.Path, docs: held}
-}
-
-// provisionErrors returns the error-level findings in the provision a
-// document sets out: # Requested provision for the position statement,
-// # Agreed actions for the outcome form. The certificate states facts and
-// is never held back.
-func provisionErrors(c *casefile.Case, d render.Document, findings []lint.Finding) []lint.Finding {
-	var title string
-	switch d {
-	case render.PositionStatement:
-		title = "Requested provision"
-	case render.OutcomeForm:
-		title = "Agreed actions"
-	default:
-		return nil
-	}
-	start, end, ok := sectionRange(c, title)
-	if !ok {
-		return nil
-	}
-	var out []lint.Finding
-	for _, f := range findings {
-		if f.Severity == lint.Error && f.Span.Start >= start && f.Span.Start < end {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
-// sectionRange is the byte range of a level-1 section, heading included, up
-// to the next level-1 heading.
-func sectionRange(c *casefile.Case, title string) (int, int, bool) {
-	s := c.Body.Find(title)
-	if s == nil {
-		return 0, 0, false
-	}
-	start, end := s.Span.Start, len(c.Bytes)
-	found := false
-	for _, o := range c.Body.Sections {
-		if found && o.Level == 1 {
-			end = o.Span.Start
-			break
-		}
-		found = found || o == s
-	}
-	return start, end, true
 }
 
 func uniqueFindings(fs []lint.Finding) []lint.Finding {
@@ -270,76 +188,43 @@ func uniqueFindings(fs []lint.Finding) []lint.Finding {
 	return out
 }
 
-// draftFindings converts lint findings for the draft appendix.
-func draftFindings(c *casefile.Case, fs []lint.Finding) []render.Finding {
-	out := make([]render.Finding, 0, len(fs))
-	for _, f := range fs {
-		d := report.Resolve(c.Path, c.Source, f)
-		msg := f.Message
-		if f.Suggestion != "" {
-			msg += " Suggestion: " + f.Suggestion
+// runDocuments renders every case of o.Paths on a bounded pool of workers
+// that share one Workspace; output is printed in the order of the files.
+func runDocuments(o *DocumentsOptions) error {
+	o.Factory.oneShot()
+	if o.Out == "" {
+		o.Out = "out"
+	}
+	bo := build.Options{}
+	if o.Templates != "" {
+		st, err := os.Stat(o.Templates)
+		if err != nil || !st.IsDir() {
+			return usageError{fmt.Errorf("--templates %s: not a folder", o.Templates)}
 		}
-		out = append(out, render.Finding{
-			Location: fmt.Sprintf("%s:%d:%d", filepath.Base(d.Path), d.Line, d.Column),
-			Severity: d.Severity, Rule: d.Rule, Message: msg,
-		})
+		bo.Templates = os.DirFS(o.Templates)
 	}
-	return out
-}
-
-// writeAtomic writes data to path through a temporary file in the same
-// folder and a rename, so path is never seen half-written: it holds the old
-// document or the whole new one.
-func writeAtomic(path string, data []byte) (err error) {
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	f, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	ws, err := o.Factory.workspace(o.CommonOptions, bo)
 	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, unwrapPathError(err))
-	}
-	tmp := f.Name()
-	defer func() {
-		if err != nil {
-			_ = os.Remove(tmp)
-		}
-	}()
-	if _, err = f.Write(data); err != nil {
-		_ = f.Close()
-		return fmt.Errorf("writing %s: %w", path, unwrapPathError(err))
-	}
-	if err = f.Chmod(0o644); err != nil {
-		_ = f.Close()
-		return fmt.Errorf("writing %s: %w", path, unwrapPathError(err))
-	}
-	if err = f.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, unwrapPathError(err))
-	}
-	if err = os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("writing %s: %w", path, unwrapPathError(err))
-	}
-	return nil
-}
-
-// runRender renders every case of paths on a bounded pool of workers that
-// share one Renderer; output is printed in the order of the files.
-func runRender(ios *IO, paths []string, o renderOptions) error {
-	if err := o.prepare(ios); err != nil {
 		return err
 	}
-	files, errs := collectFiles(paths)
+	if err := os.MkdirAll(o.Out, 0o755); err != nil {
+		return fmt.Errorf("--out: %w", unwrapPathError(err))
+	}
+	run := &documentsRun{DocumentsOptions: o, ws: ws}
+	run.color, _ = useColor("auto", o.IO)
+
+	files, errs := collectFiles(o.Paths)
 	workers := o.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	// Main sets a 48 MB soft memory limit with the collector otherwise off,
-	// right for one file. A document in flight holds about 15 MB, so in a
-	// batch that limit makes the collector run, and hand memory back to the
-	// OS, every few documents: 25% more CPU over 1,000 cases. 64 MB per
+	// oneShot sets a 32 MiB soft memory limit with the collector otherwise
+	// off, right for one file. A document in flight holds about 15 MB, so in
+	// a batch that limit makes the collector run, and hand memory back to
+	// the OS, every few documents: 25% more CPU over 1,000 cases. 64 MB per
 	// worker keeps memory bounded (flat however many cases) and collection
 	// rare. A GOGC or GOMEMLIMIT the user set is left alone.
-	if len(files) > 1 && os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
+	if len(files) > 1 && o.Factory.Getenv("GOGC") == "" && o.Factory.Getenv("GOMEMLIMIT") == "" {
 		if lim := int64(64<<20) * int64(workers); lim > debug.SetMemoryLimit(-1) {
 			debug.SetMemoryLimit(lim)
 		}
@@ -348,51 +233,58 @@ func runRender(ios *IO, paths []string, o renderOptions) error {
 		out, err bytes.Buffer
 		fail     error
 	}
-	// Parse every file first (in parallel), so that two files claiming the
+	// Check every file first (in parallel), so that two files claiming the
 	// same case reference are caught before either is written: their
 	// documents would overwrite each other's in --out.
-	cases := make([]*casefile.Case, len(files))
-	results := make([]outcome, len(files))
-	parallel(len(files), workers, func(i int) {
-		cases[i], results[i].fail = parseFile(files[i])
+	results := make([]*build.Result, len(files))
+	outcomes := make([]outcome, len(files))
+	i := 0
+	checkFiles(context.Background(), ws, files, workers, func(r *build.Result) {
+		results[i] = r
+		if r.Err != nil {
+			outcomes[i].fail = r.Err
+			results[i] = nil
+		}
+		i++
 	})
 	first := map[string]string{}
-	for i, c := range cases {
-		if c == nil || !c.Front.Case.Set {
+	for i, r := range results {
+		if r == nil || !r.Case.Front.Case.Set {
 			continue
 		}
-		ref := c.Front.Case.Value
+		ref := r.Case.Front.Case.Value
 		if prev, ok := first[ref]; ok {
-			results[i].fail = fmt.Errorf("%s: case %s is also the case reference of %s; its documents would overwrite those in the output folder", files[i], ref, prev)
-			cases[i] = nil
+			outcomes[i].fail = fmt.Errorf("%s: case %s is also the case reference of %s; its documents would overwrite those in the output folder", files[i], ref, prev)
+			results[i] = nil
 			continue
 		}
 		first[ref] = files[i]
 	}
-	parallel(len(files), workers, func(i int) {
-		if c := cases[i]; c != nil {
-			res := &results[i]
-			res.fail = renderCase(&IO{Out: &res.out, Err: &res.err}, c, o)
-			cases[i] = nil // let the collector have it
+	parallelOrdered(len(files), workers, func(i int) struct{} {
+		if r := results[i]; r != nil {
+			res := &outcomes[i]
+			res.fail = run.writeCase(&IO{Out: &res.out, Err: &res.err}, r)
+			results[i] = nil // let the collector have it
 		}
-	})
+		return struct{}{}
+	}, func(struct{}) {})
 
 	held := false
-	for i := range results {
-		res := &results[i]
-		_, _ = io.Copy(ios.Out, &res.out)
-		_, _ = io.Copy(ios.Err, &res.err)
+	for i := range outcomes {
+		res := &outcomes[i]
+		_, _ = io.Copy(o.IO.Out, &res.out)
+		_, _ = io.Copy(o.IO.Err, &res.err)
 		var hb *heldBack
 		switch {
 		case res.fail == nil:
 		case errors.As(res.fail, &hb):
 			held = true
-			fmt.Fprintf(ios.Err, "sendgen: %s\n", res.fail)
+			fmt.Fprintf(o.IO.Err, "sendgen: %s\n", res.fail)
 		default:
 			errs = append(errs, res.fail)
 		}
 	}
-	printErrors(ios, errs)
+	printErrors(o.IO, errs)
 	switch {
 	case len(errs) > 0:
 		return exitError{ExitError}

@@ -1,6 +1,12 @@
 // Package cli wires sendgen's sub-commands: flags, configuration loading,
 // output and exit codes. It knows how to call the packages that do the work,
 // not how they do it.
+//
+// Each command follows gh's shape: an exported Options struct holding its
+// flags and streams, a NewCmdX(f, runF) constructor that fills it in, and a
+// runX(opts) function that does the work. Tests pass their own runF to check
+// flag parsing without running anything, and call runX directly to check
+// behaviour without cobra.
 package cli
 
 import (
@@ -8,7 +14,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -44,15 +49,8 @@ func (e usageError) Error() string { return e.err.Error() }
 
 // Main runs sendgen with args and returns the process exit code.
 func Main(args []string, in io.Reader, out, errw io.Writer) int {
-	// A run over one file allocates a few megabytes; collecting garbage
-	// during it is wasted time. Let the heap grow to a soft limit instead
-	// (batch runs then collect as usual), unless the user tuned GOGC.
-	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetGCPercent(-1)
-		debug.SetMemoryLimit(32 << 20)
-	}
-	ios := &IO{In: in, Out: out, Err: errw, OutIsTTY: isTerminal(out)}
-	root := NewRootCmd(ios)
+	f := NewFactory(&IO{In: in, Out: out, Err: errw, OutIsTTY: isTerminal(out)})
+	root := NewRootCmd(f)
 	root.SetArgs(args)
 	root.SetOut(out)
 	root.SetErr(errw)
@@ -72,8 +70,8 @@ func Main(args []string, in io.Reader, out, errw io.Writer) int {
 	return ExitError
 }
 
-// NewRootCmd builds the command tree.
-func NewRootCmd(ios *IO) *cobra.Command {
+// NewRootCmd builds the command tree: every command is listed here, once.
+func NewRootCmd(f *Factory) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "sendgen",
 		Short: "Lint SEND mediation case files, compute statutory dates and render the documents",
@@ -86,26 +84,22 @@ and the mediation certificate as PDFs.`,
 	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(
-		newLintCmd(ios),
-		newRulesCmd(ios),
-		newExplainCmd(ios),
+		NewCmdLint(f, nil),
+		NewCmdRules(f, nil),
+		NewCmdExplain(f, nil),
+		NewCmdTimeline(f, nil),
+		NewCmdRender(f, nil),
+		NewCmdBuild(f, nil),
 	)
-	for _, add := range extraCommands {
-		root.AddCommand(add(ios))
-	}
 	return root
 }
 
-// extraCommands lets each command file register itself, so that files for
-// separate commands do not all have to edit this one.
-var extraCommands []func(*IO) *cobra.Command
-
 func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
+	fl, ok := w.(*os.File)
 	if !ok {
 		return false
 	}
-	st, err := f.Stat()
+	st, err := fl.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 

@@ -11,6 +11,8 @@ import (
 	"github.com/sendgen/sendgen/lint"
 )
 
+// loadEngine builds the engine `rules` and `explain` describe: the --config
+// file, else the .sendgen.yaml above the current folder, else the defaults.
 func loadEngine(configPath string) (*lint.Engine, error) {
 	if configPath == "" {
 		configPath = config.Find(".")
@@ -19,34 +21,59 @@ func loadEngine(configPath string) (*lint.Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	return lint.New(cfg)
+	return lint.New(cfg.Config, cfg.Calendar())
 }
 
-func newRulesCmd(ios *IO) *cobra.Command {
-	var cfgPath string
+// RulesOptions are the flags of `sendgen rules`.
+type RulesOptions struct {
+	IO      *IO
+	Factory *Factory
+	Config  string
+}
+
+// NewCmdRules is `sendgen rules`.
+func NewCmdRules(f *Factory, runF func(*RulesOptions) error) *cobra.Command {
+	o := &RulesOptions{IO: f.IO, Factory: f}
 	cmd := &cobra.Command{
 		Use:   "rules",
 		Short: "List the lint rules with their severity and scope",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			e, err := loadEngine(cfgPath)
-			if err != nil {
-				return err
+			if runF != nil {
+				return runF(o)
 			}
-			tw := tabwriter.NewWriter(ios.Out, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "RULE\tSEVERITY\tSCOPE\tWHAT IT FINDS")
-			for _, r := range e.Rules() {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Severity, r.Scope, r.Summary)
-			}
-			return tw.Flush()
+			return runRules(o)
 		},
 	}
-	cmd.Flags().StringVar(&cfgPath, "config", "", "configuration file (default: .sendgen.yaml above the current folder)")
+	cmd.Flags().StringVar(&o.Config, "config", "", "configuration file (default: .sendgen.yaml above the current folder)")
 	return cmd
 }
 
-func newExplainCmd(ios *IO) *cobra.Command {
-	var cfgPath string
+func runRules(o *RulesOptions) error {
+	o.Factory.oneShot()
+	e, err := loadEngine(o.Config)
+	if err != nil {
+		return err
+	}
+	tw := tabwriter.NewWriter(o.IO.Out, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "RULE\tSEVERITY\tSCOPE\tWHAT IT FINDS")
+	for _, r := range e.Rules() {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Severity, r.Scope, r.Summary)
+	}
+	return tw.Flush()
+}
+
+// ExplainOptions are the flags of `sendgen explain`.
+type ExplainOptions struct {
+	IO      *IO
+	Factory *Factory
+	Config  string
+	Rule    string
+}
+
+// NewCmdExplain is `sendgen explain RULE`.
+func NewCmdExplain(f *Factory, runF func(*ExplainOptions) error) *cobra.Command {
+	o := &ExplainOptions{IO: f.IO, Factory: f}
 	cmd := &cobra.Command{
 		Use:   "explain RULE",
 		Short: "Explain a rule: why it matters, the law behind it, a bad and a good example",
@@ -57,31 +84,40 @@ func newExplainCmd(ios *IO) *cobra.Command {
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			e, err := loadEngine(cfgPath)
-			if err != nil {
-				return err
+			o.Rule = args[0]
+			if runF != nil {
+				return runF(o)
 			}
-			r, ok := e.Rule(args[0])
-			if !ok {
-				return usageError{fmt.Errorf("no rule %q; 'sendgen rules' lists them", args[0])}
-			}
-			w := ios.Out
-			fmt.Fprintf(w, "%s (%s)\n\n%s\n\nApplies to: %s\n\nWhy it matters\n%s\n\nLaw and guidance\n%s\n",
-				r.ID, r.Severity, r.Summary, r.Scope, indent(r.Rationale), indent(r.Law))
-			if r.Bad != "" {
-				fmt.Fprintf(w, "\nInstead of\n%s\n", indent(r.Bad))
-			}
-			if r.Good != "" {
-				fmt.Fprintf(w, "\nWrite\n%s\n", indent(r.Good))
-			}
-			if r.Suggestion != "" {
-				fmt.Fprintf(w, "\nHow to fix it\n%s\n", indent(r.Suggestion))
-			}
-			return nil
+			return runExplain(o)
 		},
 	}
-	cmd.Flags().StringVar(&cfgPath, "config", "", "configuration file")
+	cmd.Flags().StringVar(&o.Config, "config", "", "configuration file")
 	return cmd
+}
+
+func runExplain(o *ExplainOptions) error {
+	o.Factory.oneShot()
+	e, err := loadEngine(o.Config)
+	if err != nil {
+		return err
+	}
+	r, ok := e.Rule(o.Rule)
+	if !ok {
+		return usageError{fmt.Errorf("no rule %q; 'sendgen rules' lists them", o.Rule)}
+	}
+	w := o.IO.Out
+	fmt.Fprintf(w, "%s (%s)\n\n%s\n\nApplies to: %s\n\nWhy it matters\n%s\n\nLaw and guidance\n%s\n",
+		r.ID, r.Severity, r.Summary, r.Scope, indent(r.Rationale), indent(r.Law))
+	if r.Bad != "" {
+		fmt.Fprintf(w, "\nInstead of\n%s\n", indent(r.Bad))
+	}
+	if r.Good != "" {
+		fmt.Fprintf(w, "\nWrite\n%s\n", indent(r.Good))
+	}
+	if r.Suggestion != "" {
+		fmt.Fprintf(w, "\nHow to fix it\n%s\n", indent(r.Suggestion))
+	}
+	return nil
 }
 
 func indent(s string) string {

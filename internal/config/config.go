@@ -25,15 +25,45 @@ import (
 	"github.com/spf13/viper"
 	"go.yaml.in/yaml/v3"
 
-	sendgen "github.com/sendgen/sendgen"
+	"github.com/sendgen/sendgen/casefile"
 	"github.com/sendgen/sendgen/internal/suggest"
+	"github.com/sendgen/sendgen/lint"
+	"github.com/sendgen/sendgen/timeline"
 )
 
 // FileName is the name of a user configuration file.
 const FileName = ".sendgen.yaml"
 
-// Config is the whole configuration.
+// Config is a loaded configuration: the built-in rules with a user file
+// applied, converted into what the engines take. lint.Config is embedded, so
+// c.Rules and c.Providers read as before.
 type Config struct {
+	lint.Config
+	// BankHolidays are extra non-working days, YYYY-MM-DD, already checked.
+	BankHolidays []string
+	// Sources lists the files this configuration was read from.
+	Sources []string
+}
+
+// Calendar is the working-day calendar: the built-in bank holidays plus the
+// configured ones (checked when the file was loaded).
+func (c *Config) Calendar() *timeline.Calendar {
+	cal := timeline.DefaultCalendar()
+	var extra []time.Time
+	for _, s := range c.BankHolidays {
+		if t, msg := casefile.ParseISODate(s); msg == "" {
+			extra = append(extra, t)
+		}
+	}
+	if len(extra) > 0 {
+		cal = cal.With(extra...)
+	}
+	return cal
+}
+
+// file is the shape of a configuration file as viper decodes it; its
+// mapstructure tags are also what checkKeys walks for unknown keys.
+type file struct {
 	// ProvisionHeadings are extra headings whose content is provision.
 	ProvisionHeadings []string `mapstructure:"provision_headings" yaml:"provision_headings"`
 	// BankHolidays are extra non-working days, YYYY-MM-DD.
@@ -42,11 +72,9 @@ type Config struct {
 	Providers []string `mapstructure:"providers" yaml:"providers"`
 	// Rules maps a rule identifier to its settings.
 	Rules map[string]Rule `mapstructure:"rules" yaml:"rules"`
-	// Sources lists the files this configuration was read from.
-	Sources []string `mapstructure:"-" yaml:"-"`
 }
 
-// Rule is one rule's settings and documentation.
+// Rule is one rule's settings and documentation, as a file writes them.
 type Rule struct {
 	Severity   string   `mapstructure:"severity" yaml:"severity"` // error | warning | info | off
 	Summary    string   `mapstructure:"summary" yaml:"summary"`
@@ -83,25 +111,13 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("%s: %s", e.Path, e.Message)
 }
 
-//go:generate go run gen.go
+// builtIn names the embedded rules.yaml in Sources and errors.
+const builtIn = "rules.yaml (built in)"
 
-// Default returns the built-in configuration, rules.yaml. It comes from
-// default_gen.go, rules.yaml compiled into a Go value: parsing the YAML
-// cost about 2 ms of every process start. TestGeneratedDefault keeps the two
-// equal (and equal to what viper gives), so rules.yaml stays the source.
+// Default returns the built-in configuration, rules.yaml (lint.DefaultConfig,
+// compiled from it), as a fresh value the caller may change.
 func Default() (*Config, error) {
-	return generatedDefault(), nil
-}
-
-// parseDefault decodes the embedded rules.yaml directly, for the tests that
-// check default_gen.go against it.
-func parseDefault() (*Config, error) {
-	var cfg Config
-	if err := yaml.Unmarshal(sendgen.DefaultRules, &cfg); err != nil {
-		return nil, &Error{Path: "rules.yaml (built in)", Message: err.Error()}
-	}
-	cfg.Sources = []string{"rules.yaml (built in)"}
-	return &cfg, nil
+	return &Config{Config: lint.DefaultConfig(), BankHolidays: []string{}, Sources: []string{builtIn}}, nil
 }
 
 // Load returns the default configuration with the user file at path (if
@@ -122,7 +138,7 @@ func Load(path string) (*Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := cfg.merge(user, path); err != nil {
+	if err := cfg.merge(user, path, src); err != nil {
 		return nil, err
 	}
 	return cfg, nil
@@ -151,7 +167,7 @@ func Find(dir string) string {
 }
 
 // merge applies a user configuration: severities replace, lists add.
-func (c *Config) merge(u *Config, path string) error {
+func (c *Config) merge(u *file, path string, src []byte) error {
 	c.ProvisionHeadings = append(c.ProvisionHeadings, u.ProvisionHeadings...)
 	c.BankHolidays = append(c.BankHolidays, u.BankHolidays...)
 	c.Providers = append(c.Providers, u.Providers...)
@@ -160,13 +176,15 @@ func (c *Config) merge(u *Config, path string) error {
 		ur := u.Rules[id]
 		r, ok := c.Rules[id]
 		if !ok {
-			errs = append(errs, &Error{Path: path, Line: lineOf(path, "rules", id), Message: fmt.Sprintf("unknown rule %q%s; 'sendgen rules' lists them", id, didYouMean(id, keys(c.Rules)))})
+			errs = append(errs, &Error{Path: path, Line: lineOf(src, "rules", id), Message: fmt.Sprintf("unknown rule %q%s; 'sendgen rules' lists them", id, didYouMean(id, keys(c.Rules)))})
 			continue
 		}
 		if ur.Severity != "" {
 			r.Severity = ur.Severity
 		}
-		r.Phrases = append(r.Phrases, ur.Phrases...)
+		for _, p := range ur.Phrases {
+			r.Phrases = append(r.Phrases, lint.Phrase(p))
+		}
 		c.Rules[id] = r
 	}
 	if len(errs) > 0 {
@@ -178,13 +196,13 @@ func (c *Config) merge(u *Config, path string) error {
 
 // decode reads a user configuration: the YAML node tree first, so that an
 // unknown key is reported with its line, then viper, strictly.
-func decode(path string, src []byte) (*Config, error) {
+func decode(path string, src []byte) (*file, error) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(src, &root); err != nil {
 		return nil, &Error{Path: path, Message: "not valid YAML: " + strings.TrimPrefix(err.Error(), "yaml: ")}
 	}
 	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
-		if err := checkKeys(path, root.Content[0], reflect.TypeOf(Config{}), ""); err != nil {
+		if err := checkKeys(path, root.Content[0], reflect.TypeOf(file{}), ""); err != nil {
 			return nil, err
 		}
 	}
@@ -193,35 +211,40 @@ func decode(path string, src []byte) (*Config, error) {
 	if err := v.ReadConfig(bytes.NewReader(src)); err != nil {
 		return nil, &Error{Path: path, Message: err.Error()}
 	}
-	var cfg Config
+	var cfg file
 	if err := v.UnmarshalExact(&cfg, viper.DecodeHook(mapstructure.ComposeDecodeHookFunc(
 		dateAsString, mapstructure.StringToTimeDurationHookFunc(), mapstructure.StringToSliceHookFunc(",")))); err != nil {
 		return nil, &Error{Path: path, Message: err.Error()}
 	}
-	if err := cfg.validate(path); err != nil {
+	if err := cfg.validate(path, src); err != nil {
 		return nil, err
 	}
-	cfg.Sources = []string{path}
 	return &cfg, nil
 }
 
 var severities = []string{"error", "warning", "info", "off"}
 
-func (c *Config) validate(path string) error {
+func (c *file) validate(path string, src []byte) error {
 	var errs []error
+	for i, d := range c.BankHolidays {
+		if _, msg := casefile.ParseISODate(d); msg != "" {
+			errs = append(errs, &Error{Path: path, Line: itemLine(src, i, "bank_holidays"),
+				Message: fmt.Sprintf("bank_holidays[%d]: %s", i+1, msg)})
+		}
+	}
 	for _, id := range keys(c.Rules) {
 		r := c.Rules[id]
 		if r.Severity != "" && !contains(severities, r.Severity) {
-			errs = append(errs, &Error{Path: path, Line: lineOf(path, "rules", id, "severity"),
+			errs = append(errs, &Error{Path: path, Line: lineOf(src, "rules", id, "severity"),
 				Message: fmt.Sprintf("rules.%s.severity is %q; it must be one of %s", id, r.Severity, strings.Join(severities, ", "))})
 		}
 		for i, p := range r.Phrases {
 			if (p.Phrase == "") == (p.Pattern == "") {
-				errs = append(errs, &Error{Path: path, Line: lineOf(path, "rules", id, "phrases"),
+				errs = append(errs, &Error{Path: path, Line: lineOf(src, "rules", id, "phrases"),
 					Message: fmt.Sprintf("rules.%s.phrases[%d] needs exactly one of 'phrase' or 'pattern'", id, i+1)})
 			}
 			if p.When != "" && p.When != "always" && p.When != "unquantified" {
-				errs = append(errs, &Error{Path: path, Line: lineOf(path, "rules", id, "phrases"),
+				errs = append(errs, &Error{Path: path, Line: lineOf(src, "rules", id, "phrases"),
 					Message: fmt.Sprintf("rules.%s.phrases[%d].when is %q; it must be always or unquantified", id, i+1, p.When)})
 			}
 		}
@@ -311,13 +334,47 @@ func dateAsString(from, to reflect.Type, data any) (any, error) {
 	return data, nil
 }
 
-// lineOf finds the line of a key path in a file, for errors found after
-// decoding. It returns 0 when the file or key cannot be found.
-func lineOf(path string, keys ...string) int {
-	src, err := os.ReadFile(path)
-	if err != nil {
-		return 0
+// itemLine is the line of the i-th item of the list at a key path.
+func itemLine(src []byte, i int, keys ...string) int {
+	n := nodeAt(src, keys...)
+	if n == nil {
+		return lineOf(src, keys...)
 	}
+	if n.Kind == yaml.SequenceNode && i < len(n.Content) {
+		return n.Content[i].Line
+	}
+	return n.Line
+}
+
+// nodeAt is the value node at a key path, or nil.
+func nodeAt(src []byte, keys ...string) *yaml.Node {
+	var root yaml.Node
+	if yaml.Unmarshal(src, &root) != nil || len(root.Content) == 0 {
+		return nil
+	}
+	n := root.Content[0]
+	for _, k := range keys {
+		if n.Kind != yaml.MappingNode {
+			return nil
+		}
+		var next *yaml.Node
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == k {
+				next = n.Content[i+1]
+				break
+			}
+		}
+		if next == nil {
+			return nil
+		}
+		n = next
+	}
+	return n
+}
+
+// lineOf finds the line of a key path in a file's text, for errors found
+// after decoding. It returns 0 when the key cannot be found.
+func lineOf(src []byte, keys ...string) int {
 	var root yaml.Node
 	if yaml.Unmarshal(src, &root) != nil || len(root.Content) == 0 {
 		return 0

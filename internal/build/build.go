@@ -1,0 +1,351 @@
+// Package build is the pipeline under every sendgen command: a case file's
+// bytes and path in; the parsed case, every finding, the statutory
+// timetable and, for each document, whether it may be rendered, is held
+// back (and by which findings) or does not apply, out. Rendering on request
+// returns the PDF bytes; writing them is the caller's job.
+//
+// lint, timeline, render and build share one Workspace: it finds the
+// configuration of each case file's folder, builds one lint engine per
+// configuration file, and keeps both until it is told a configuration
+// changed (a watcher reloads a saved .sendgen.yaml, a language server a
+// changed workspace file).
+package build
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/sendgen/sendgen/casefile"
+	"github.com/sendgen/sendgen/internal/config"
+	"github.com/sendgen/sendgen/internal/fsutil"
+	"github.com/sendgen/sendgen/lint"
+	"github.com/sendgen/sendgen/render"
+	"github.com/sendgen/sendgen/send"
+	"github.com/sendgen/sendgen/timeline"
+)
+
+// Options configure a Workspace. Every value that would otherwise come from
+// the clock or the environment is resolved by the caller, once, so that a
+// run is a function of its inputs.
+type Options struct {
+	// ConfigPath is an explicit configuration file (--config). Empty: the
+	// nearest .sendgen.yaml above each case file, else the built-in rules.
+	ConfigPath string
+	// Today anchors the date rules (appeal-deadline). Zero: the date of the
+	// clock at each Check.
+	Today time.Time
+	// Templates overrides the embedded templates (--templates); nil keeps them.
+	Templates fs.FS
+	// Epoch dates documents whose case gives no date (SOURCE_DATE_EPOCH).
+	Epoch time.Time
+}
+
+// Workspace runs the pipeline for many case files, concurrently. It is safe
+// for concurrent use.
+type Workspace struct {
+	opts     Options
+	renderer *render.Renderer
+
+	mu      sync.Mutex
+	dirs    map[string]string        // folder -> configuration file found for it ("" none)
+	engines map[string]*engineResult // configuration file -> its engine
+}
+
+type engineResult struct {
+	once    sync.Once
+	engine  *lint.Engine
+	sources []string
+	err     error
+}
+
+// New parses the templates and fonts once for every case of the workspace.
+func New(opts Options) (*Workspace, error) {
+	r, err := render.New(render.Options{Templates: opts.Templates, Epoch: opts.Epoch})
+	if err != nil {
+		return nil, err
+	}
+	return &Workspace{opts: opts, renderer: r, dirs: map[string]string{}, engines: map[string]*engineResult{}}, nil
+}
+
+// Invalidate forgets every configuration found and every engine built, so
+// the next Check reads the configuration files again: a changed, added or
+// removed .sendgen.yaml applies from then on.
+func (w *Workspace) Invalidate() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.dirs = map[string]string{}
+	w.engines = map[string]*engineResult{}
+}
+
+// ConfigFor is the configuration file that applies to a case file ("" when
+// none does: the built-in rules).
+func (w *Workspace) ConfigFor(casePath string) string {
+	if w.opts.ConfigPath != "" {
+		return w.opts.ConfigPath
+	}
+	dir, err := filepath.Abs(filepath.Dir(casePath))
+	if err != nil {
+		dir = filepath.Dir(casePath)
+	}
+	w.mu.Lock()
+	p, ok := w.dirs[dir]
+	w.mu.Unlock()
+	if !ok {
+		p = config.Find(dir)
+		w.mu.Lock()
+		w.dirs[dir] = p
+		w.mu.Unlock()
+	}
+	return p
+}
+
+// Engine is the lint engine for a case file's configuration, built once per
+// configuration file, with the files it was read from.
+func (w *Workspace) Engine(casePath string) (*lint.Engine, []string, error) {
+	cfgPath := w.ConfigFor(casePath)
+	w.mu.Lock()
+	er, ok := w.engines[cfgPath]
+	if !ok {
+		er = &engineResult{}
+		w.engines[cfgPath] = er
+	}
+	w.mu.Unlock()
+	er.once.Do(func() {
+		cfg, err := config.Load(cfgPath)
+		if err != nil {
+			er.err = err
+			return
+		}
+		er.engine, er.err = lint.New(cfg.Config, cfg.Calendar())
+		er.sources = cfg.Sources
+	})
+	return er.engine, er.sources, er.err
+}
+
+// State is what happens to one document of a case.
+type State int
+
+const (
+	// NotApplicable: the case does not have this document (no
+	// # Requested provision, no mediation date, no certificate).
+	NotApplicable State = iota
+	// Ready: the document may be rendered as a final document.
+	Ready
+	// HeldBack: findings hold the final document back; a draft may still
+	// be rendered.
+	HeldBack
+	// Refused: the document cannot be rendered at all, not even as a draft
+	// (no case reference to name its file).
+	Refused
+)
+
+func (s State) String() string {
+	switch s {
+	case Ready:
+		return "ready"
+	case HeldBack:
+		return "held back"
+	case Refused:
+		return "refused"
+	}
+	return "not applicable"
+}
+
+// Document is what the pipeline decided for one document of a case.
+type Document struct {
+	Kind  render.Document
+	State State
+	// File is the document's file name, "<case>-<document>.pdf".
+	File string
+	// Reason says why the document does not apply or is refused.
+	Reason string
+	// Blocking are the findings that hold a final document back.
+	Blocking []lint.Finding
+}
+
+// Result is the pipeline's answer for one case file.
+type Result struct {
+	Path string
+	// Case is the parsed case; nil when the file is not a case file.
+	Case *casefile.Case
+	// Err is set when the file could not be read as a case file at all
+	// (binary, too large, not UTF-8) or its configuration is broken; the
+	// rest of the result is then empty.
+	Err error
+	// Config lists the configuration files that applied, built in first.
+	Config   []string
+	Findings []lint.Finding
+	// Dates is the statutory timetable the findings were judged against,
+	// the agreed actions' defaults included.
+	Dates timeline.Dates
+	// Documents has one entry per render.AllDocuments, in that order.
+	Documents []Document
+}
+
+// Document returns the entry for one document kind.
+func (r *Result) Document(kind render.Document) *Document {
+	for i := range r.Documents {
+		if r.Documents[i].Kind == kind {
+			return &r.Documents[i]
+		}
+	}
+	return nil
+}
+
+// Applicable are the documents the case has (any state but NotApplicable).
+func (r *Result) Applicable() []Document {
+	var out []Document
+	for _, d := range r.Documents {
+		if d.State != NotApplicable {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// ReadFile reads a case file, bounded by casefile.MaxSize: a FIFO, a
+// device or a file that grows while it is read is refused rather than read
+// until memory runs out.
+func ReadFile(path string) ([]byte, error) {
+	b, err := fsutil.ReadLimited(path, casefile.MaxSize)
+	var tl *fsutil.TooLargeError
+	if errors.As(err, &tl) {
+		return nil, fmt.Errorf("%s: %v for a case file; is this the right file?", path, tl)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return b, nil
+}
+
+// CheckFile reads a case file and checks it.
+func (w *Workspace) CheckFile(ctx context.Context, path string) *Result {
+	src, err := ReadFile(path)
+	if err != nil {
+		return &Result{Path: path, Err: err}
+	}
+	return w.Check(ctx, path, src)
+}
+
+// Check runs the pipeline over a case file's bytes: parse, lint (which
+// computes the timetable once), and decide each document. src is read, not
+// kept beyond the returned case: an editor's unsaved buffer is checked
+// exactly like a file on disk.
+func (w *Workspace) Check(ctx context.Context, path string, src []byte) *Result {
+	res := &Result{Path: path}
+	c, err := casefile.Parse(path, src)
+	if err != nil {
+		res.Err = err
+		return res
+	}
+	res.Case = c
+	e, sources, err := w.Engine(path)
+	if err != nil {
+		res.Err = err
+		return res
+	}
+	res.Config = sources
+	lr, err := e.Check(ctx, c, lint.Options{Today: w.opts.Today})
+	if err != nil {
+		res.Err = err
+		return res
+	}
+	res.Findings, res.Dates = lr.Findings, lr.Dates
+	res.Documents = decide(c, lr.Findings)
+	return res
+}
+
+// decide applies the hold-back policy: a final position statement or
+// outcome form is held back while the provision it sets out (# Requested
+// provision, # Agreed actions) has error-level findings, because a family
+// must not sign vague provision. The certificate states facts and is never
+// held back.
+func decide(c *casefile.Case, findings []lint.Finding) []Document {
+	out := make([]Document, 0, len(render.AllDocuments))
+	for _, kind := range render.AllDocuments {
+		d := Document{Kind: kind}
+		if err := render.Supports(c, kind); err != nil {
+			d.Reason = err.Error()
+			out = append(out, d)
+			continue
+		}
+		name, err := render.FileName(c.Front.Case.Value, kind)
+		if err != nil {
+			d.State, d.Reason = Refused, err.Error()
+			out = append(out, d)
+			continue
+		}
+		d.File = name
+		d.Blocking = provisionErrors(c, kind, findings)
+		d.State = Ready
+		if len(d.Blocking) > 0 {
+			d.State = HeldBack
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// provisionSection is the section whose provision a document sets out.
+var provisionSection = map[render.Document]string{
+	render.PositionStatement: send.RequestedProvision,
+	render.OutcomeForm:       send.AgreedActions,
+}
+
+// provisionErrors returns the error-level findings inside the provision a
+// document sets out.
+func provisionErrors(c *casefile.Case, kind render.Document, findings []lint.Finding) []lint.Finding {
+	title, ok := provisionSection[kind]
+	if !ok {
+		return nil
+	}
+	s := c.Body.Find(title)
+	if s == nil {
+		return nil
+	}
+	ext := c.Body.Extent(s)
+	var out []lint.Finding
+	for _, f := range findings {
+		if f.Severity == lint.Error && f.Span.Start >= ext.Start && f.Span.Start < ext.End {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// ErrHeldBack is returned by Render for a final document that findings hold
+// back.
+var ErrHeldBack = errors.New("held back by findings")
+
+// Render renders one document of a checked case: a final document only when
+// nothing holds it back, a draft (DRAFT on every page, the findings in an
+// appendix) whatever its findings.
+func (w *Workspace) Render(res *Result, kind render.Document, draft bool) ([]byte, error) {
+	if res.Case == nil {
+		return nil, fmt.Errorf("%s: nothing to render: %w", res.Path, res.Err)
+	}
+	d := res.Document(kind)
+	if d == nil {
+		return nil, fmt.Errorf("%s: unknown document %q", res.Path, kind)
+	}
+	switch {
+	case d.State == NotApplicable || d.State == Refused:
+		return nil, fmt.Errorf("%s: %s: %s", res.Path, kind, d.Reason)
+	case d.State == HeldBack && !draft:
+		return nil, fmt.Errorf("%s: %s: %w", res.Path, kind, ErrHeldBack)
+	}
+	in := render.Input{Dates: res.Dates, Draft: draft}
+	if draft {
+		in.Findings = appendixFindings(res)
+	}
+	pdf, err := w.renderer.Render(res.Case, kind, in)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", res.Path, err)
+	}
+	return pdf, nil
+}

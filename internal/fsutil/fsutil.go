@@ -1,0 +1,148 @@
+// Package fsutil writes and reads files the way a tool that handles
+// families' documents must: a file in the output folder is always either
+// the old document or the whole new one, and a case file is read with its
+// size bounded before a byte is held in memory.
+package fsutil
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// WriteFile writes data to path through a temporary file in the same folder,
+// synced to disk before it is renamed over path, so path is never seen
+// half-written: after a crash or a power cut it holds the old document or
+// the whole new one. The folder is synced after the rename so the new name
+// itself survives. An existing file's permission bits are kept; a new file
+// gets 0666 less the umask, as os.Create gives.
+func WriteFile(path string, data []byte) (err error) {
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	mode := fs.FileMode(0o666)
+	keep := false
+	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
+		mode, keep = st.Mode().Perm(), true
+	}
+	f, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, Unwrap(err))
+	}
+	tmp := f.Name()
+	defer func() {
+		if err != nil {
+			_ = os.Remove(tmp)
+		}
+	}()
+	fail := func(err error) error {
+		_ = f.Close()
+		return fmt.Errorf("writing %s: %w", path, Unwrap(err))
+	}
+	if _, err := f.Write(data); err != nil {
+		return fail(err)
+	}
+	// CreateTemp makes the file 0600; give it the mode os.Create would, or
+	// the mode the old file had (a document made private stays private).
+	if !keep {
+		mode = fs.FileMode(0o666) &^ umask()
+	}
+	if err := f.Chmod(mode); err != nil {
+		return fail(err)
+	}
+	if err := f.Sync(); err != nil {
+		return fail(err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("writing %s: %w", path, Unwrap(err))
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("writing %s: %w", path, Unwrap(err))
+	}
+	syncDir(dir)
+	return nil
+}
+
+// syncDir makes a rename in dir durable. Not every system can sync a
+// folder (Windows cannot open one); the file itself is already synced, so a
+// failure here is not an error.
+func syncDir(dir string) {
+	d, err := os.Open(dir)
+	if err != nil {
+		return
+	}
+	_ = d.Sync()
+	_ = d.Close()
+}
+
+// TooLargeError is ReadLimited's error for a file over its limit.
+type TooLargeError struct {
+	Size  int64 // the size the file system reports; -1 when the file grew past the limit while read
+	Limit int64
+}
+
+func (e *TooLargeError) Error() string {
+	if e.Size < 0 {
+		return fmt.Sprintf("file grew past the %d-byte limit while it was read", e.Limit)
+	}
+	return fmt.Sprintf("file is %d bytes, larger than the %d-byte limit", e.Size, e.Limit)
+}
+
+// ReadLimited reads a regular file of at most limit bytes. It refuses
+// anything else before reading a byte (a FIFO would block forever, a device
+// such as /dev/zero never ends), and it counts what it reads rather than
+// trusting the size the file system reports (a file can grow while it is
+// read, and /proc files report 0).
+func ReadLimited(path string, limit int64) ([]byte, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, Unwrap(err)
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file (%s): give the path of a file", kind(st.Mode()))
+	}
+	if st.Size() > limit {
+		return nil, &TooLargeError{Size: st.Size(), Limit: limit}
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, Unwrap(err)
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, Unwrap(err)
+	}
+	if int64(len(b)) > limit {
+		return nil, &TooLargeError{Size: -1, Limit: limit}
+	}
+	return b, nil
+}
+
+func kind(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0 || m&fs.ModeCharDevice != 0:
+		return "a device"
+	}
+	return "not a plain file"
+}
+
+// Unwrap drops the *fs.PathError wrapper, whose path the caller's message
+// already names.
+func Unwrap(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
