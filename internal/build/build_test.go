@@ -1,0 +1,380 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/sendgen/sendgen/lint"
+	"github.com/sendgen/sendgen/render"
+)
+
+var today = time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+
+const front = `---
+case: B-1
+child:
+  name: Zoë Ó Súilleabháin
+appellant:
+  name: Aoife Ó Súilleabháin
+  role: parent
+local_authority: Westminster City Council
+decision:
+  type: plan-contents
+  date: 2026-09-14
+  sections: [F]
+mediation:
+  adviser: Global Mediation
+  adviser_contacted: 2026-09-30
+  choice: mediate
+  la_informed: 2026-10-01
+  date: 2026-10-27
+  mediator: Sam Patel
+  attendees:
+    - name: Jo Smith
+      role: SEN Team Manager
+      organisation: Westminster City Council
+      authority: true
+certificate:
+  issued: 2026-10-29
+  issues_resolved: partly
+---
+`
+
+const goodProvision = `
+# Requested provision
+
+- 45 minutes of 1:1 speech and language therapy each week, delivered by an HCPC-registered Speech and Language Therapist.
+`
+
+const vagueProvision = `
+# Requested provision
+
+- Access to speech and language therapy.
+`
+
+const actions = `
+# Agreed actions
+
+| Action | Who | By |
+| --- | --- | --- |
+| Send the amended plan to the family. | Jo Smith, SEN Team Manager | 2026-11-10 |
+`
+
+const vagueActions = `
+# Agreed actions
+
+| Action | Who | By |
+| --- | --- | --- |
+| The council will consider funding a laptop. | Jo Smith, SEN Team Manager | 2026-11-10 |
+`
+
+func workspace(t testing.TB, opts Options) *Workspace {
+	t.Helper()
+	if opts.Today.IsZero() {
+		opts.Today = today
+	}
+	ws, err := New(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ws
+}
+
+func TestDocumentStates(t *testing.T) {
+	tests := []struct {
+		name string
+		body string
+		want map[render.Document]State
+	}{
+		{"all clean", goodProvision + actions,
+			map[render.Document]State{render.PositionStatement: Ready, render.OutcomeForm: Ready, render.Certificate: Ready}},
+		{"vague provision holds the statement back, not the form or certificate", vagueProvision + actions,
+			map[render.Document]State{render.PositionStatement: HeldBack, render.OutcomeForm: Ready, render.Certificate: Ready}},
+		{"a hedged action holds the form back", goodProvision + vagueActions,
+			map[render.Document]State{render.PositionStatement: Ready, render.OutcomeForm: HeldBack, render.Certificate: Ready}},
+		{"no provision section: no statement", actions,
+			map[render.Document]State{render.PositionStatement: NotApplicable, render.OutcomeForm: Ready, render.Certificate: Ready}},
+	}
+	ws := workspace(t, Options{})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := ws.Check(context.Background(), "case.md", []byte(front+tt.body))
+			if res.Err != nil {
+				t.Fatal(res.Err)
+			}
+			if len(res.Documents) != len(render.AllDocuments) {
+				t.Fatalf("%d documents, want one per render.AllDocuments", len(res.Documents))
+			}
+			for kind, want := range tt.want {
+				d := res.Document(kind)
+				if d.State != want {
+					t.Errorf("%s: %s (%s), want %s", kind, d.State, d.Reason, want)
+				}
+				switch d.State {
+				case HeldBack:
+					if len(d.Blocking) == 0 {
+						t.Errorf("%s held back by no findings", kind)
+					}
+					for _, f := range d.Blocking {
+						if f.Severity != lint.Error {
+							t.Errorf("%s held back by a %s finding", kind, f.Severity)
+						}
+					}
+				case NotApplicable:
+					if d.Reason == "" {
+						t.Errorf("%s does not apply, with no reason", kind)
+					}
+				case Ready:
+					if d.File != "B-1-"+string(kind)+".pdf" {
+						t.Errorf("%s file %q", kind, d.File)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestRenderRefusesHeldBackFinal: a final document the findings hold back
+// cannot be had from the pipeline by mistake; its draft can.
+func TestRenderRefusesHeldBackFinal(t *testing.T) {
+	ws := workspace(t, Options{})
+	res := ws.Check(context.Background(), "case.md", []byte(front+vagueProvision))
+	if _, err := ws.Render(res, render.PositionStatement, false); !errors.Is(err, ErrHeldBack) {
+		t.Fatalf("final of a held-back statement: %v, want ErrHeldBack", err)
+	}
+	pdf, err := ws.Render(res, render.PositionStatement, true)
+	if err != nil || !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+		t.Fatalf("draft: %v", err)
+	}
+	if _, err := ws.Render(res, render.OutcomeForm, true); err == nil || !strings.Contains(err.Error(), "Agreed actions") {
+		t.Errorf("a document the case does not have: %v", err)
+	}
+}
+
+// TestOneTimetable: the dates the findings were judged against are the
+// dates a document prints, configured bank holidays included.
+func TestOneTimetable(t *testing.T) {
+	dir := t.TempDir()
+	// 2026-11-02 as a (made-up) extra holiday moves the certificate due date.
+	write(t, filepath.Join(dir, ".sendgen.yaml"), "bank_holidays: ['2026-10-28']\n")
+	casePath := filepath.Join(dir, "case.md")
+	write(t, casePath, front+goodProvision+actions)
+	ws := workspace(t, Options{})
+	res := ws.CheckFile(context.Background(), casePath)
+	if res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	// Mediation 2026-10-27 + 3 working days, 28 October not one: 2026-11-02.
+	if got := res.Dates.CertificateDue.Date.Format(time.DateOnly); got != "2026-11-02" {
+		t.Errorf("certificate due %s, want 2026-11-02 with the configured holiday", got)
+	}
+	if len(res.Config) != 2 || res.Config[1] != filepath.Join(dir, ".sendgen.yaml") {
+		t.Errorf("configuration sources %q", res.Config)
+	}
+	if len(res.Dates.Actions) != 1 {
+		t.Fatalf("%d action defaults, want 1", len(res.Dates.Actions))
+	}
+}
+
+// TestInvalidate: a changed .sendgen.yaml applies after Invalidate, and
+// not before (the engine is built once per configuration file).
+func TestInvalidate(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, ".sendgen.yaml")
+	casePath := filepath.Join(dir, "sub", "case.md")
+	write(t, casePath, front+vagueProvision)
+	ws := workspace(t, Options{})
+	count := func() int {
+		res := ws.CheckFile(context.Background(), casePath)
+		if res.Err != nil {
+			t.Fatal(res.Err)
+		}
+		n := 0
+		for _, f := range res.Findings {
+			if f.Rule == "missing-provider" {
+				n++
+			}
+		}
+		return n
+	}
+	if count() != 1 {
+		t.Fatal("want one missing-provider finding with the built-in rules")
+	}
+	write(t, cfg, "rules:\n  missing-provider:\n    severity: off\n")
+	if count() != 1 {
+		t.Error("the configuration found before is cached until Invalidate")
+	}
+	ws.Invalidate()
+	if count() != 0 {
+		t.Error("after Invalidate the new .sendgen.yaml turns the rule off")
+	}
+	if err := os.Remove(cfg); err != nil {
+		t.Fatal(err)
+	}
+	ws.Invalidate()
+	if count() != 1 {
+		t.Error("after Invalidate a removed .sendgen.yaml no longer applies")
+	}
+}
+
+func TestBrokenConfigIsTheResultsError(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, ".sendgen.yaml"), "rules:\n  missing-provder:\n    severity: off\n")
+	casePath := filepath.Join(dir, "case.md")
+	write(t, casePath, front+goodProvision)
+	res := workspace(t, Options{}).CheckFile(context.Background(), casePath)
+	if res.Err == nil || !strings.Contains(res.Err.Error(), ".sendgen.yaml:2") || !strings.Contains(res.Err.Error(), "missing-provider") {
+		t.Fatalf("error %v, want the file, the line and the did-you-mean", res.Err)
+	}
+}
+
+// TestReadFileBounded: what is not a regular case file is refused before a
+// byte is read: a FIFO would block, /dev/zero never ends, a file over the
+// limit is refused whatever stat says.
+func TestReadFileBounded(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "fifo.md")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	zero := filepath.Join(dir, "zero.md")
+	if err := os.Symlink("/dev/zero", zero); err != nil {
+		t.Fatal(err)
+	}
+	big := filepath.Join(dir, "big.md")
+	f, err := os.Create(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(20 << 30); err != nil { // sparse: 20 GB on paper, nothing on disk
+		t.Fatal(err)
+	}
+	f.Close()
+	for _, tc := range []struct{ path, want string }{
+		{fifo, "named pipe"},
+		{zero, "device"},
+		{big, "larger than the 4194304-byte limit for a case file"},
+		{dir, "folder"},
+		{filepath.Join(dir, "missing.md"), "no such file"},
+	} {
+		done := make(chan error, 1)
+		go func() { _, err := ReadFile(tc.path); done <- err }()
+		select {
+		case err := <-done:
+			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), tc.path) {
+				t.Errorf("ReadFile(%s) = %v, want an error naming the file and %q", filepath.Base(tc.path), err, tc.want)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("ReadFile(%s) hangs", filepath.Base(tc.path))
+		}
+	}
+}
+
+func TestNotACaseFile(t *testing.T) {
+	res := workspace(t, Options{}).Check(context.Background(), "bin.md", []byte("\x00\x01"))
+	if res.Err == nil || res.Case != nil || res.Documents != nil {
+		t.Fatalf("result %+v", res)
+	}
+	if _, err := workspace(t, Options{}).Render(res, render.Certificate, true); err == nil {
+		t.Error("rendering a file that is not a case file should fail")
+	}
+}
+
+// TestCheckCancelled: a run whose context is done stops with its error.
+func TestCheckCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	res := workspace(t, Options{}).Check(ctx, "case.md", []byte(front+goodProvision))
+	if !errors.Is(res.Err, context.Canceled) {
+		t.Fatalf("err %v, want context.Canceled", res.Err)
+	}
+}
+
+// TestConcurrentChecks shares one workspace between goroutines, as every
+// batch command does (run with -race).
+func TestConcurrentChecks(t *testing.T) {
+	ws := workspace(t, Options{})
+	want := ws.Check(context.Background(), "case.md", []byte(front+vagueProvision+actions))
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			res := ws.Check(context.Background(), "case.md", []byte(front+vagueProvision+actions))
+			if res.Err != nil || len(res.Findings) != len(want.Findings) {
+				t.Errorf("concurrent check: %v, %d findings, want %d", res.Err, len(res.Findings), len(want.Findings))
+				return
+			}
+			if i%2 == 0 {
+				if _, err := ws.Render(res, render.OutcomeForm, false); err != nil {
+					t.Error(err)
+				}
+			}
+			ws.Invalidate()
+		}()
+	}
+	wg.Wait()
+}
+
+// TestUndatedActionSameDateEverywhere renders an outcome form whose agreed
+// action has no date and reads the PDF back: it prints the default the
+// timetable (and so `sendgen timeline`) gives, the plan-amendment period
+// because the action is provision agreed in an appealable dispute.
+func TestUndatedActionSameDateEverywhere(t *testing.T) {
+	pdftotext, err := exec.LookPath("pdftotext")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("pdftotext (poppler-utils) is needed under CI")
+		}
+		t.Skip("pdftotext not installed")
+	}
+	body := goodProvision + `
+# Agreed actions
+
+| Action | Who | By |
+| --- | --- | --- |
+| Weekly 1-hour mentoring session with a learning mentor employed by the college. | Jo Smith, SEN Team Manager | |
+`
+	ws := workspace(t, Options{})
+	res := ws.Check(context.Background(), "case.md", []byte(front+body))
+	if res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	due := res.Dates.Actions[0].Due
+	// Mediation 2026-10-27 + 5 weeks (reg 42(2), reg 44: amend the plan).
+	if due.Format(time.DateOnly) != "2026-12-01" {
+		t.Fatalf("default %s, want 2026-12-01", due.Format(time.DateOnly))
+	}
+	pdf, err := ws.Render(res, render.OutcomeForm, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), "form.pdf")
+	write(t, p, string(pdf))
+	out, err := exec.Command(pdftotext, "-layout", p, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(out), "1 December 2026") {
+		t.Errorf("the form does not print the timetable's default 1 December 2026:\n%s", out)
+	}
+}
+
+func write(t testing.TB, path, s string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

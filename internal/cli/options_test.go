@@ -1,0 +1,141 @@
+package cli
+
+import (
+	"bytes"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/spf13/cobra"
+)
+
+func testFactory() *Factory {
+	var out, errb bytes.Buffer
+	f := NewFactory(&IO{Out: &out, Err: &errb})
+	f.Now = func() time.Time { return time.Date(2026, 12, 1, 15, 4, 5, 0, time.UTC) }
+	f.Getenv = func(string) string { return "" }
+	return f
+}
+
+func execute(t *testing.T, cmd *cobra.Command, args ...string) error {
+	t.Helper()
+	cmd.SetArgs(args)
+	cmd.SetOut(&bytes.Buffer{})
+	cmd.SetErr(&bytes.Buffer{})
+	cmd.SilenceUsage, cmd.SilenceErrors = true, true
+	return cmd.Execute()
+}
+
+// TestFlagParsing checks each command's flags land in its Options, without
+// running the command (gh's runF pattern).
+func TestFlagParsing(t *testing.T) {
+	f := testFactory()
+	t.Run("lint", func(t *testing.T) {
+		var got *LintOptions
+		cmd := NewCmdLint(f, func(o *LintOptions) error { got = o; return nil })
+		if err := execute(t, cmd, "--format", "json", "--fail-on", "warning", "--config", "c.yaml", "--today", "2026-11-01", "--color", "never", "a.md", "dir"); err != nil {
+			t.Fatal(err)
+		}
+		want := LintOptions{IO: f.IO, Factory: f, CommonOptions: CommonOptions{Config: "c.yaml", Today: "2026-11-01"},
+			Format: "json", FailOn: "warning", Color: "never", Paths: []string{"a.md", "dir"}}
+		if !reflect.DeepEqual(*got, want) {
+			t.Errorf("options %+v, want %+v", *got, want)
+		}
+	})
+	t.Run("lint defaults", func(t *testing.T) {
+		var got *LintOptions
+		cmd := NewCmdLint(f, func(o *LintOptions) error { got = o; return nil })
+		if err := execute(t, cmd, "a.md"); err != nil {
+			t.Fatal(err)
+		}
+		if got.Format != "text" || got.FailOn != "error" || got.Color != "auto" || got.Config != "" || got.Today != "" {
+			t.Errorf("defaults %+v", *got)
+		}
+	})
+	t.Run("lint needs a path", func(t *testing.T) {
+		cmd := NewCmdLint(f, func(o *LintOptions) error { t.Error("ran without a path"); return nil })
+		if _, ok := execute(t, cmd).(usageError); !ok {
+			t.Error("want a usage error")
+		}
+	})
+	for _, name := range []string{"render", "build"} {
+		t.Run(name, func(t *testing.T) {
+			var got *DocumentsOptions
+			run := func(o *DocumentsOptions) error { got = o; return nil }
+			cmd := NewCmdRender(f, run)
+			if name == "build" {
+				cmd = NewCmdBuild(f, run)
+			}
+			if err := execute(t, cmd, "--out", "pdfs", "--draft", "--templates", "tpl", "--today", "2026-11-01", "x.md"); err != nil {
+				t.Fatal(err)
+			}
+			want := DocumentsOptions{IO: f.IO, Factory: f, CommonOptions: CommonOptions{Today: "2026-11-01"},
+				Out: "pdfs", Draft: true, Templates: "tpl", ShowFindings: name == "build", Paths: []string{"x.md"}}
+			if !reflect.DeepEqual(*got, want) {
+				t.Errorf("options %+v, want %+v", *got, want)
+			}
+		})
+	}
+	t.Run("timeline", func(t *testing.T) {
+		var got *TimelineOptions
+		cmd := NewCmdTimeline(f, func(o *TimelineOptions) error { got = o; return nil })
+		if err := execute(t, cmd, "-f", "ics", "a.md"); err != nil {
+			t.Fatal(err)
+		}
+		if got.Format != "ics" || !reflect.DeepEqual(got.Paths, []string{"a.md"}) {
+			t.Errorf("options %+v", *got)
+		}
+	})
+	t.Run("explain", func(t *testing.T) {
+		var got *ExplainOptions
+		cmd := NewCmdExplain(f, func(o *ExplainOptions) error { got = o; return nil })
+		if err := execute(t, cmd, "--config", "c.yaml", "vague-wording"); err != nil {
+			t.Fatal(err)
+		}
+		if got.Rule != "vague-wording" || got.Config != "c.yaml" {
+			t.Errorf("options %+v", *got)
+		}
+	})
+}
+
+// TestFactoryClockAndEnvironment: --today wins over the clock, the clock's
+// date (not its time) is today, and SOURCE_DATE_EPOCH is read strictly.
+func TestFactoryClockAndEnvironment(t *testing.T) {
+	f := testFactory()
+	if d, err := f.today(""); err != nil || d != time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC) {
+		t.Errorf("today from the clock: %v %v", d, err)
+	}
+	if d, err := f.today("2026-02-28"); err != nil || d != time.Date(2026, 2, 28, 0, 0, 0, 0, time.UTC) {
+		t.Errorf("--today: %v %v", d, err)
+	}
+	if _, err := f.today("2026-02-30"); err == nil {
+		t.Error("--today 2026-02-30 accepted")
+	}
+	env := map[string]string{"SOURCE_DATE_EPOCH": "1767225600"}
+	f.Getenv = func(k string) string { return env[k] }
+	if e, err := f.epoch(); err != nil || e != time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC) {
+		t.Errorf("epoch %v %v", e, err)
+	}
+	env["SOURCE_DATE_EPOCH"] = "yesterday"
+	if _, err := f.epoch(); err == nil {
+		t.Error("a SOURCE_DATE_EPOCH that is not a number is accepted")
+	}
+}
+
+// TestRootListsEveryCommand: the one registration list has them all.
+func TestRootListsEveryCommand(t *testing.T) {
+	root := NewRootCmd(testFactory())
+	var names []string
+	for _, c := range root.Commands() {
+		names = append(names, c.Name())
+	}
+	for _, want := range []string{"lint", "rules", "explain", "timeline", "render", "build"} {
+		found := false
+		for _, n := range names {
+			found = found || n == want
+		}
+		if !found {
+			t.Errorf("no %s command in %v", want, names)
+		}
+	}
+}

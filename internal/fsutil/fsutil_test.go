@@ -1,0 +1,107 @@
+package fsutil
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+func TestWriteFileReplacesWholly(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "a.pdf")
+	for _, content := range []string{"first", "second, longer"} {
+		if err := WriteFile(p, []byte(content)); err != nil {
+			t.Fatal(err)
+		}
+		if b, _ := os.ReadFile(p); string(b) != content {
+			t.Fatalf("content %q, want %q", b, content)
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("temporary files left: %v", entries)
+	}
+}
+
+// TestWriteFileModes: a new file gets 0666 less the umask; an existing
+// file keeps its mode (a document made private stays private).
+func TestWriteFileModes(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "new.pdf")
+	if err := WriteFile(p, []byte("x")); err != nil {
+		t.Fatal(err)
+	}
+	st, _ := os.Stat(p)
+	if want := os.FileMode(0o666) &^ umask(); st.Mode().Perm() != want {
+		t.Errorf("new file mode %v, want %v (umask %v)", st.Mode().Perm(), want, umask())
+	}
+	priv := filepath.Join(dir, "private.pdf")
+	if err := os.WriteFile(priv, []byte("old"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(priv, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFile(priv, []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := os.Stat(priv); st.Mode().Perm() != 0o600 {
+		t.Errorf("private file became %v", st.Mode().Perm())
+	}
+}
+
+func TestWriteFileFailureLeavesNothing(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "missing", "a.pdf")
+	err := WriteFile(p, []byte("x"))
+	if err == nil || !strings.Contains(err.Error(), p) {
+		t.Fatalf("error %v, want one naming %s", err, p)
+	}
+	// A destination that is a folder: the rename fails, the temp file goes.
+	folder := filepath.Join(dir, "b.pdf")
+	if err := os.MkdirAll(filepath.Join(folder, "x"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFile(folder, []byte("x")); err == nil {
+		t.Fatal("writing over a folder succeeded")
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".tmp") {
+			t.Errorf("temporary file left: %s", e.Name())
+		}
+	}
+}
+
+func TestReadLimited(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "a.md")
+	if err := os.WriteFile(p, []byte("12345"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := ReadLimited(p, 5); err != nil || string(b) != "12345" {
+		t.Errorf("at the limit: %q %v", b, err)
+	}
+	var tl *TooLargeError
+	if _, err := ReadLimited(p, 4); err == nil || !asTooLarge(err, &tl) || tl.Size != 5 {
+		t.Errorf("over the limit: %v", err)
+	}
+	fifo := filepath.Join(dir, "f")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ReadLimited(fifo, 10); err == nil || !strings.Contains(err.Error(), "named pipe") {
+		t.Errorf("fifo: %v", err)
+	}
+	if _, err := ReadLimited("/dev/zero", 10); err == nil || !strings.Contains(err.Error(), "device") {
+		t.Errorf("/dev/zero: %v", err)
+	}
+}
+
+func asTooLarge(err error, tl **TooLargeError) bool {
+	e, ok := err.(*TooLargeError)
+	*tl = e
+	return ok
+}
