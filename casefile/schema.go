@@ -64,7 +64,7 @@ func (d *decoder) nodeSpan(n *yaml.Node) Span {
 	return Span{start, end}
 }
 
-// keySpan covers "key: value" for a mapping entry, used for the whole field.
+// pairSpan covers "key: value" for a mapping entry, used for the whole field.
 func (d *decoder) pairSpan(key, val *yaml.Node) Span {
 	k := d.nodeSpan(key)
 	if val.Kind == yaml.ScalarNode && val.Line == key.Line {

@@ -52,7 +52,7 @@ func styleIndex(s fontstyle.Type) int {
 	return 0
 }
 
-// face is one parsed TrueType font. Parsing happens once per Renderer; the
+// face is one parsed TrueType font. Parsing happens once per process (sharedFonts); the
 // tables are read-only afterwards, so faces are shared by concurrent renders.
 //
 // The cmap and width tables mirror exactly what gofpdf derives from the same

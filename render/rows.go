@@ -12,7 +12,7 @@ import (
 	"github.com/johnfercher/maroto/v2/pkg/props"
 )
 
-// textRow is one line of text as a row of fixed height.
+// lineRow is one line of text as a row of fixed height.
 func (l *layout) lineRow(ln tline, st tstyle, h, x0 float64) core.Row {
 	c := col.New(gridSize)
 	l.addLine(c, ln, st, h, x0, 0)
