@@ -201,7 +201,7 @@ var markdown = goldmark.New(goldmark.WithExtensions(extension.Table, extension.S
 // parseBody parses src[start:] as Markdown and returns the body with every
 // span shifted to be an offset into src.
 func parseBody(src []byte, start int) Body {
-	body := src[start:]
+	body := LoneCRToLF(src[start:])
 	doc := markdown.Parser().Parse(text.NewReader(body))
 	b := &bodyBuilder{src: body, base: start}
 	cur := &Section{Level: 0}

@@ -314,3 +314,33 @@ func TestColumn(t *testing.T) {
 		}
 	}
 }
+
+// TestLoneCRFile: a file saved with old Mac line endings (lone CR) reads
+// exactly like the same file with LF: the front matter, the headings and
+// the positions (a lone CR ends a line, as CommonMark and YAML say).
+func TestLoneCRFile(t *testing.T) {
+	lf := validFront + "\n# Background\n\nZoë is ten.\n\n# Requested provision\n\n- Access to therapy.\n"
+	cr := strings.ReplaceAll(lf, "\n", "\r")
+	a, b := mustParse(t, lf), mustParse(t, cr)
+	if len(b.Problems) != 0 {
+		t.Fatalf("problems in the CR file: %v", b.Problems)
+	}
+	if len(a.Body.Sections) != len(b.Body.Sections) {
+		t.Fatalf("%d sections with LF, %d with CR", len(a.Body.Sections), len(b.Body.Sections))
+	}
+	for i := range a.Body.Sections {
+		sa, sb := a.Body.Sections[i], b.Body.Sections[i]
+		if sa.Title != sb.Title || a.Pos(sa.Span.Start) != b.Pos(sb.Span.Start) {
+			t.Errorf("section %d: %q at %+v with LF, %q at %+v with CR", i, sa.Title, a.Pos(sa.Span.Start), sb.Title, b.Pos(sb.Span.Start))
+		}
+	}
+	rp := b.Body.Find("Requested provision")
+	if rp == nil || len(rp.Blocks) != 1 || rp.Blocks[0].Text.Text != "Access to therapy." {
+		t.Fatalf("provision in the CR file: %+v", rp)
+	}
+	// A lone CR inside a paragraph is a line break in it, not text.
+	mixed := mustParse(t, validFront+"\n# Background\n\nZoë is ten\rand in Year 6.\n")
+	if got := mixed.Body.Find("Background").Blocks[0].Text.Text; strings.ContainsRune(got, '\r') {
+		t.Errorf("a CR reached the text: %q", got)
+	}
+}

@@ -1,6 +1,7 @@
 package casefile
 
 import (
+	"bytes"
 	"sort"
 	"sync"
 	"unicode/utf8"
@@ -107,8 +108,11 @@ func NewSource(path string, src []byte) *Source {
 	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
 		s.bom = 3
 	}
+	// A line ends at LF, CRLF or a lone CR (old Mac files, text pasted from
+	// some tools): CommonMark and YAML both read a lone CR as a line
+	// ending, so positions must too.
 	for i, b := range src {
-		if b == '\n' {
+		if b == '\n' || b == '\r' && (i+1 == len(src) || src[i+1] != '\n') {
 			s.lineStarts = append(s.lineStarts, i+1)
 		}
 	}
@@ -203,4 +207,22 @@ func (s *Source) OffsetAt(line, column int) int {
 		off += size
 	}
 	return off
+}
+
+// LoneCRToLF returns b with each lone CR (an old Mac line ending, or one
+// pasted from some tools) turned into LF, copying only when there is one.
+// CommonMark and YAML end a line at a lone CR, but goldmark's reader splits
+// lines at LF only. The length is unchanged, so offsets into b still hold.
+func LoneCRToLF(b []byte) []byte {
+	i := bytes.IndexByte(b, '\r')
+	if i < 0 {
+		return b
+	}
+	out := append([]byte(nil), b...)
+	for ; i < len(out); i++ {
+		if out[i] == '\r' && (i+1 == len(out) || out[i+1] != '\n') {
+			out[i] = '\n'
+		}
+	}
+	return out
 }

@@ -44,7 +44,10 @@ func TestPos(t *testing.T) {
 		{"BOM: second character", bom + "ab\ncd", 4, 1, 2, 1, 2},
 		{"BOM: line 2 unaffected", bom + "ab\ncd", 7, 2, 2, 1, 2},
 		{"BOM and CRLF", bom + "é\r\nx", 7, 2, 1, 0, 1},
-		{"lone CR is not a line break", "a\rb", 2, 1, 3, 2, 3},
+		// A lone CR ends a line, as CommonMark, YAML and editors (VS Code,
+		// Vim's ff=mac) read it: an old Mac file is not one long line.
+		{"lone CR is a line break", "a\rb", 2, 2, 1, 0, 1},
+		{"lone CR then CRLF", "a\r\r\nb", 4, 3, 1, 0, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

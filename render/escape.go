@@ -15,6 +15,11 @@ func escapeMarkdown(s string) string {
 		ch := s[i]
 		switch ch {
 		case '\r':
+			if i+1 < len(s) && s[i+1] == '\n' {
+				continue // CRLF: the LF breaks the line
+			}
+			b.WriteString("<br>") // a lone CR is a line break too, never dropped
+			atStart = true
 			continue
 		case '\n':
 			b.WriteString("<br>")

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/sendgen/sendgen/casefile"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -99,6 +100,9 @@ type converter struct {
 }
 
 func (c *converter) convert(src []byte, o *origin, shift, indent int) {
+	// goldmark ends a line at a lone CR but keeps the CR in the text it
+	// returns, and a line break inside a text must never reach maroto.
+	src = casefile.LoneCRToLF(src)
 	doc := mdParser.Parse(text.NewReader(src))
 	w := &walker{c: c, src: src, origin: o, shift: shift}
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {

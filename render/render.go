@@ -188,7 +188,15 @@ func New(opts Options) (*Renderer, error) {
 }
 
 // Render renders one document of a case to PDF bytes.
-func (r *Renderer) Render(c *casefile.Case, doc Document, in Input) ([]byte, error) {
+func (r *Renderer) Render(c *casefile.Case, doc Document, in Input) (pdf []byte, err error) {
+	// The layout guards against losing text by panicking (a line break or a
+	// foreign font reaching maroto is a bug); one case must never take a
+	// batch of others down with it, so the panic becomes this case's error.
+	defer func() {
+		if p := recover(); p != nil {
+			pdf, err = nil, fmt.Errorf("render %s %s: internal error, please report it: %v", c.Front.Case.Value, doc, p)
+		}
+	}()
 	if c == nil {
 		return nil, errors.New("render: no case")
 	}
@@ -213,11 +221,11 @@ func (r *Renderer) Render(c *casefile.Case, doc Document, in Input) ([]byte, err
 	if err != nil {
 		return nil, fmt.Errorf("render %s %s: %w", ref, doc, err)
 	}
-	pdf, err := r.pdf(c, v, doc, blocks)
+	out, err := r.pdf(c, v, doc, blocks)
 	if err != nil {
 		return nil, fmt.Errorf("render %s %s: %w", ref, doc, err)
 	}
-	return pdf, nil
+	return out, nil
 }
 
 var (

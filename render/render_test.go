@@ -696,3 +696,37 @@ func TestTextNormalised(t *testing.T) {
 		t.Errorf("zero-width space not dropped:\n%s", got)
 	}
 }
+
+// TestLoneCR: a lone CR (old Mac line ending) in a section or inside a
+// front-matter value is a line break: it never reaches maroto (which once
+// panicked and took a whole batch down) and no word is lost.
+func TestLoneCR(t *testing.T) {
+	src := mustRead(t, "full.md")
+	src = strings.Replace(src, "# Background\n", "# Background\n\nOne line\rand the next line.\n", 1)
+	src = strings.Replace(src, "name: Jo Smith", `name: "Jo\rSmith"`, 1)
+	c, err := parseCaseLoose(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range Documents(c) {
+		got := flat(pdfText(t, render(t, testRenderer(t), c, d)))
+		if d == PositionStatement && !strings.Contains(got, "One line and the next line.") {
+			t.Errorf("%s: the paragraph with a lone CR is not printed whole", d)
+		}
+		if d == OutcomeForm && !strings.Contains(got, "Jo Smith") {
+			t.Errorf("%s: the name with a lone CR is not printed whole", d)
+		}
+	}
+	// A whole file with lone-CR line endings renders like the LF file.
+	cr, err := parseCaseLoose(strings.ReplaceAll(mustRead(t, "full.md"), "\n", "\r"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := Documents(cr), Documents(loadCase(t, "full.md")); len(got) != len(want) {
+		t.Fatalf("documents %v with CR line endings, %v with LF", got, want)
+	}
+	lf := flat(pdfText(t, render(t, testRenderer(t), loadCase(t, "full.md"), PositionStatement)))
+	if got := flat(pdfText(t, render(t, testRenderer(t), cr, PositionStatement))); got != lf {
+		t.Error("the position statement of the CR file differs from the LF file's")
+	}
+}

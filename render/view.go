@@ -67,6 +67,8 @@ type View struct {
 	// fields are the plain text values with the front-matter path they came
 	// from, for naming the source of a character the font cannot draw.
 	fields []field
+	// src is the case file's bytes with lone CRs as LF, for cutting sections.
+	src []byte
 }
 
 type field struct {

@@ -14,7 +14,9 @@ import (
 // buildView turns a case into the template view for one document.
 func buildView(c *casefile.Case, doc Document, opts *Options, in *Input) *View {
 	f := &c.Front
-	v := &View{Document: string(doc), Draft: in.Draft}
+	// The body's bytes with lone CRs as LF (the same length, so offsets
+	// hold): sections are cut at line ends, and goldmark reads LF only.
+	v := &View{Document: string(doc), Draft: in.Draft, src: casefile.LoneCRToLF(c.Bytes)}
 	v.Case = v.text("case", f.Case.Value)
 
 	v.Child.Name = v.text("child.name", f.Child.Name.Value)
@@ -194,7 +196,7 @@ func (v *View) buildBody(c *casefile.Case) {
 		if s == nil {
 			return v.snippet(Markdown{Title: title})
 		}
-		start, end := sectionContent(c, s)
+		start, end := sectionContent(v.src, c, s)
 		return v.snippet(v.markdownFrom(c, title, start, end))
 	}
 	b := &v.Body
@@ -211,7 +213,7 @@ func (v *View) buildBody(c *casefile.Case) {
 	if rp == nil {
 		return
 	}
-	start, end := sectionContent(c, rp)
+	start, end := sectionContent(v.src, c, rp)
 	// Only "##" sub-headings split the section: deeper headings stay inside
 	// their section's text.
 	var kids []*casefile.Section
@@ -223,16 +225,16 @@ func (v *View) buildBody(c *casefile.Case) {
 	// Text before the first "## Section X" is provision under no sub-heading.
 	pre := end
 	if len(kids) > 0 {
-		pre = lineStart(c.Bytes, kids[0].Span.Start)
+		pre = lineStart(v.src, kids[0].Span.Start)
 	}
 	if m := v.markdownFrom(c, "Requested provision", start, pre); m.Present {
 		v.Provision = append(v.Provision, ProvisionSection{Body: v.snippet(m)})
 	}
 	for i, ch := range kids {
-		cs := afterHeading(c.Bytes, ch.Span.End)
+		cs := afterHeading(v.src, ch.Span.End)
 		ce := end
 		if i+1 < len(kids) {
-			ce = lineStart(c.Bytes, kids[i+1].Span.Start)
+			ce = lineStart(v.src, kids[i+1].Span.Start)
 		}
 		ps := ProvisionSection{Heading: v.text("# Requested provision", ch.Title)}
 		if m := reSectionHeading.FindStringSubmatch(ch.Title); m != nil {
@@ -254,18 +256,18 @@ func (v *View) markdownFrom(c *casefile.Case, title string, start, end int) Mark
 	if end < start {
 		end = start
 	}
-	src := string(c.Bytes[start:end])
+	src := string(v.src[start:end])
 	return Markdown{Title: title, Present: strings.TrimSpace(src) != "", Source: src,
 		origin: "# " + title, offset: start}
 }
 
 // sectionContent returns the byte range of a level-1 section's content: from
 // the line after its heading to the line of the next level-1 heading.
-func sectionContent(c *casefile.Case, s *casefile.Section) (int, int) {
-	start := afterHeading(c.Bytes, s.Span.End)
+func sectionContent(src []byte, c *casefile.Case, s *casefile.Section) (int, int) {
+	start := afterHeading(src, s.Span.End)
 	end := c.Body.Extent(s).End
-	if end < len(c.Bytes) {
-		end = lineStart(c.Bytes, end)
+	if end < len(src) {
+		end = lineStart(src, end)
 	}
 	if end < start {
 		end = start
