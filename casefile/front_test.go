@@ -430,6 +430,10 @@ func TestHardErrors(t *testing.T) {
 		{"NUL byte", []byte("---\ncase: x\x00\n"), 2, 8, "NUL byte"},
 		{"UTF-16 file", []byte("\xff\xfe-\x00-\x00"), 1, 4, "NUL byte"},
 		{"too large", []byte(strings.Repeat("a", MaxSize+1)), 0, 0, "larger than the"},
+		// Trojan source (CVE-2021-42574): the editor shows "1000", the PDF "0001".
+		{"right-to-left override in the body", []byte("---\ncase: x\n---\nHours: \u202e0001\u202c a week\n"), 4, 8, "U+202E (RIGHT-TO-LEFT OVERRIDE)"},
+		{"isolate in the front matter", []byte("---\ncase: x\nchild:\n  name: Zoë \u2067Smith\u2069\n"), 4, 13, "U+2067 (RIGHT-TO-LEFT ISOLATE)"},
+		{"embedding", []byte("\u202aab"), 1, 1, "U+202A"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -88,6 +88,11 @@ func Parse(path string, src []byte) (*Case, error) {
 		p := s.Pos(bad)
 		return nil, &Error{Path: path, Line: p.Line, Column: p.Column, Message: fmt.Sprintf("invalid UTF-8 (byte 0x%02x): save the file as UTF-8 in your editor", src[bad])}
 	}
+	if i, r := bidiControl(src); i >= 0 {
+		p := s.Pos(i)
+		return nil, &Error{Path: path, Line: p.Line, Column: p.Column, Message: fmt.Sprintf(
+			"the file contains U+%04X (%s), an invisible character that makes an editor show the text around it in a different order from the one a document prints (\"trojan source\"): delete it", r, bidiNames[r])}
+	}
 	c := &Case{Source: s}
 	bodyStart := c.parseFront()
 	c.Body = parseBody(src, bodyStart)
@@ -250,5 +255,33 @@ func (c *Case) collectActions() {
 			a.Action, a.Who, a.By = cell(ai), cell(wi), cell(bi)
 			c.Actions = append(c.Actions, a)
 		}
+	}
+}
+
+// bidiNames are the Unicode bidirectional embedding, override and isolate
+// controls (CVE-2021-42574). An editor honours them and a PDF need not, so
+// "1000" on screen can print as "0001": a case file may not hold them.
+var bidiNames = map[rune]string{
+	0x202A: "LEFT-TO-RIGHT EMBEDDING", 0x202B: "RIGHT-TO-LEFT EMBEDDING",
+	0x202C: "POP DIRECTIONAL FORMATTING", 0x202D: "LEFT-TO-RIGHT OVERRIDE",
+	0x202E: "RIGHT-TO-LEFT OVERRIDE", 0x2066: "LEFT-TO-RIGHT ISOLATE",
+	0x2067: "RIGHT-TO-LEFT ISOLATE", 0x2068: "FIRST STRONG ISOLATE",
+	0x2069: "POP DIRECTIONAL ISOLATE",
+}
+
+// bidiControl finds the first bidirectional control in src (valid UTF-8),
+// or -1. All of them encode as E2 80 AA-AE or E2 81 A6-A9.
+func bidiControl(src []byte) (int, rune) {
+	for i := 0; ; {
+		j := bytes.IndexByte(src[i:], 0xE2)
+		if j < 0 || i+j+2 >= len(src) {
+			return -1, 0
+		}
+		i += j
+		r, n := utf8.DecodeRune(src[i:])
+		if _, ok := bidiNames[r]; ok {
+			return i, r
+		}
+		i += n
 	}
 }

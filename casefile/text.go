@@ -113,12 +113,23 @@ func (tb *textBuilder) clean(b []byte, at int, markdown bool) {
 			if val, n := entityAt(b[i:]); n > 0 {
 				flush(i)
 				// "&#10;" and "&NewLine;" are line breaks too: Text has none.
-				val = lineBreaks.Replace(val)
+				val = invisibles.Replace(lineBreaks.Replace(val))
 				tb.replace(val, at+i, n)
 				i += n
 				run = i
 				continue
 			}
+		case c >= 0xC2:
+			r, n := utf8.DecodeRune(b[i:])
+			if rep, ok := invisible[r]; ok {
+				flush(i)
+				tb.replace(rep, at+i, n)
+				i += n
+				run = i
+				continue
+			}
+			i += n
+			continue
 		}
 		i++
 	}
@@ -126,6 +137,31 @@ func (tb *textBuilder) clean(b []byte, at int, markdown bool) {
 }
 
 var lineBreaks = strings.NewReplacer("\r", " ", "\n", " ")
+
+// invisible maps the characters a word processor leaves in pasted text,
+// which a reader of the PDF never sees, to what the reader does see: a
+// no-break space is a space; a soft hyphen or a zero-width character is
+// nothing. The rules judge the text as it is read, so "Access\u00a0to" or
+// "Acc\u00adess to" cannot slip vague wording past them into a document.
+var invisible = map[rune]string{
+	'\u00a0': " ", // no-break space
+	'\u2007': " ", // figure space
+	'\u202f': " ", // narrow no-break space
+	'\u00ad': "",  // soft hyphen
+	'\u200b': "",  // zero-width space
+	'\u200c': "",  // zero-width non-joiner
+	'\u200d': "",  // zero-width joiner
+	'\u2060': "",  // word joiner
+	'\ufeff': "",  // zero-width no-break space (a BOM inside the text)
+}
+
+var invisibles = func() *strings.Replacer {
+	var pairs []string
+	for r, rep := range invisible {
+		pairs = append(pairs, string(r), rep)
+	}
+	return strings.NewReplacer(pairs...)
+}()
 
 // entityAt decodes an HTML entity or numeric character reference at the
 // start of b ("&amp;", "&#233;", "&#x1F600;") and returns its text and
