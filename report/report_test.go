@@ -350,3 +350,24 @@ func runeColumn(src []byte, off int) (line, col int) {
 	}
 	return line, utf8.RuneCount(seg) + 1
 }
+
+// TestTextSanitisesControls: an escape sequence in a case file is echoed
+// as U+FFFD, never raw to the terminal, and the underline still lines up.
+func TestTextSanitisesControls(t *testing.T) {
+	src := []byte("- \x1b]0;owned\x07\x1b[2J access to\n")
+	f := report.File{Path: "a\x1b[31m.md", Source: casefile.NewSource("a.md", src), Findings: []lint.Finding{
+		{Rule: "vague-wording", Severity: lint.Error, Span: casefile.Span{Start: 17, End: 26}, Message: "m \u009b1m", Suggestion: "s\x1b"}}}
+	var b strings.Builder
+	if err := (report.Text{}).Write(&b, []report.File{f}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if strings.ContainsAny(out, "\x1b\x07\u009b") {
+		t.Fatalf("control characters reached the output: %q", out)
+	}
+	lines := strings.Split(out, "\n")
+	col := func(s, sub string) int { return utf8.RuneCountInString(s[:strings.Index(s, sub)]) }
+	if len(lines) < 3 || col(lines[1], "access") != col(lines[2], "^") {
+		t.Errorf("underline does not line up:\n%s", out)
+	}
+}

@@ -44,11 +44,11 @@ func (t Text) Write(w io.Writer, files []File) error {
 			case lint.Warning:
 				sevColour = yellow
 			}
-			fmt.Fprintf(w, "%s: %s %s: %s\n", t.paint(bold, fmt.Sprintf("%s:%d:%d", d.Path, d.Line, d.Column)),
-				t.paint(sevColour, d.Severity), d.Rule, d.Message)
+			fmt.Fprintf(w, "%s: %s %s: %s\n", t.paint(bold, fmt.Sprintf("%s:%d:%d", sanitize(d.Path), d.Line, d.Column)),
+				t.paint(sevColour, d.Severity), d.Rule, sanitize(d.Message))
 			line := f.Source.LineText(d.Line)
 			if line != "" {
-				fmt.Fprintf(w, "  %s\n", expandTabs(line))
+				fmt.Fprintf(w, "  %s\n", sanitize(expandTabs(line)))
 				endCol := d.EndColumn
 				if d.EndLine != d.Line {
 					endCol = utf8.RuneCountInString(line) + 1
@@ -61,7 +61,7 @@ func (t Text) Write(w io.Writer, files []File) error {
 				fmt.Fprintf(w, "  %s%s\n", strings.Repeat(" ", pad), t.paint(sevColour, "^"+strings.Repeat("~", width-1)))
 			}
 			if d.Suggestion != "" {
-				fmt.Fprintf(w, "  %s %s\n", t.paint(dim, "suggestion:"), d.Suggestion)
+				fmt.Fprintf(w, "  %s %s\n", t.paint(dim, "suggestion:"), sanitize(d.Suggestion))
 			}
 		}
 	}
@@ -92,11 +92,34 @@ func displayWidth(line string, n int) int {
 		if i >= n {
 			break
 		}
-		if r == '\t' {
+		switch {
+		case r == '\t':
 			w += 4
-		} else {
+		case isControl(r):
+			w++ // printed as U+FFFD by sanitize
+		default:
 			w += runewidth.RuneWidth(r)
 		}
 	}
 	return w
+}
+
+// sanitize replaces control characters with U+FFFD: a case file (or a path)
+// holding an escape sequence must not move the cursor, recolour or retitle
+// the terminal it is echoed to. Colour is added after, by paint.
+func sanitize(s string) string {
+	if strings.IndexFunc(s, isControl) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isControl(r) {
+			return '\uFFFD'
+		}
+		return r
+	}, s)
+}
+
+// isControl: C0 controls but tab, DEL, and C1 controls (0x9b is CSI).
+func isControl(r rune) bool {
+	return r < 0x20 && r != '\t' || r == 0x7f || r >= 0x80 && r <= 0x9f
 }
