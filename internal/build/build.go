@@ -43,6 +43,9 @@ type Options struct {
 	Templates fs.FS
 	// Epoch dates documents whose case gives no date (SOURCE_DATE_EPOCH).
 	Epoch time.Time
+	// Home is the user's home folder: configuration discovery stops there,
+	// as it stops at a repository's root.
+	Home string
 }
 
 // Workspace runs the pipeline for many case files, concurrently. It is safe
@@ -96,7 +99,7 @@ func (w *Workspace) ConfigFor(casePath string) string {
 	p, ok := w.dirs[dir]
 	w.mu.Unlock()
 	if !ok {
-		p = config.Find(dir)
+		p = config.Find(dir, w.opts.Home)
 		w.mu.Lock()
 		w.dirs[dir] = p
 		w.mu.Unlock()

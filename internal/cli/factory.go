@@ -75,7 +75,7 @@ func (f *Factory) workspace(common CommonOptions, opts build.Options) (*build.Wo
 	if err != nil {
 		return nil, err
 	}
-	opts.ConfigPath, opts.Today, opts.Epoch = common.Config, today, epoch
+	opts.ConfigPath, opts.Today, opts.Epoch, opts.Home = common.Config, today, epoch, f.Getenv("HOME")
 	return build.New(opts)
 }
 

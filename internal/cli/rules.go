@@ -13,9 +13,9 @@ import (
 
 // loadEngine builds the engine `rules` and `explain` describe: the --config
 // file, else the .sendgen.yaml above the current folder, else the defaults.
-func loadEngine(configPath string) (*lint.Engine, error) {
+func loadEngine(f *Factory, configPath string) (*lint.Engine, error) {
 	if configPath == "" {
-		configPath = config.Find(".")
+		configPath = config.Find(".", f.Getenv("HOME"))
 	}
 	cfg, err := config.Load(configPath)
 	if err != nil {
@@ -51,7 +51,7 @@ func NewCmdRules(f *Factory, runF func(*RulesOptions) error) *cobra.Command {
 
 func runRules(o *RulesOptions) error {
 	o.Factory.oneShot()
-	e, err := loadEngine(o.Config)
+	e, err := loadEngine(o.Factory, o.Config)
 	if err != nil {
 		return err
 	}
@@ -97,7 +97,7 @@ func NewCmdExplain(f *Factory, runF func(*ExplainOptions) error) *cobra.Command 
 
 func runExplain(o *ExplainOptions) error {
 	o.Factory.oneShot()
-	e, err := loadEngine(o.Config)
+	e, err := loadEngine(o.Factory, o.Config)
 	if err != nil {
 		return err
 	}

@@ -17,6 +17,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -26,6 +27,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/sendgen/sendgen/casefile"
+	"github.com/sendgen/sendgen/internal/fsutil"
 	"github.com/sendgen/sendgen/internal/suggest"
 	"github.com/sendgen/sendgen/lint"
 	"github.com/sendgen/sendgen/timeline"
@@ -130,9 +132,9 @@ func Load(path string) (*Config, error) {
 	if path == "" {
 		return cfg, nil
 	}
-	src, err := os.ReadFile(path)
+	src, err := fsutil.ReadLimited(path, MaxFileSize)
 	if err != nil {
-		return nil, fmt.Errorf("read config: %w", err)
+		return nil, &Error{Path: path, Message: fmt.Sprintf("cannot read the configuration: %v", err)}
 	}
 	user, err := decode(path, src)
 	if err != nil {
@@ -145,11 +147,19 @@ func Load(path string) (*Config, error) {
 }
 
 // Find walks up from dir looking for .sendgen.yaml and returns its path, or
-// "" when there is none.
-func Find(dir string) string {
+// "" when there is none. It stops at the root of the repository dir is in
+// (the folder holding .git) and at home (the user's home folder; "" for
+// none): a .sendgen.yaml far above the case files, which nobody working on
+// them knows about, must not switch their rules off.
+func Find(dir, home string) string {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
 		return ""
+	}
+	if home != "" {
+		if h, err := filepath.Abs(home); err == nil {
+			home = h
+		}
 	}
 	for {
 		for _, name := range []string{FileName, ".sendgen.yml"} {
@@ -158,6 +168,9 @@ func Find(dir string) string {
 				return p
 			}
 		}
+		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil || dir == home {
+			return ""
+		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
 			return ""
@@ -165,6 +178,10 @@ func Find(dir string) string {
 		dir = parent
 	}
 }
+
+// MaxFileSize bounds a configuration file: real ones are a few hundred
+// bytes, and /dev/zero or a sparse 20 GB file must fail at once.
+const MaxFileSize = 1 << 20
 
 // merge applies a user configuration: severities replace, lists add.
 func (c *Config) merge(u *file, path string, src []byte) error {
@@ -242,6 +259,18 @@ func (c *file) validate(path string, src []byte) error {
 			if (p.Phrase == "") == (p.Pattern == "") {
 				errs = append(errs, &Error{Path: path, Line: lineOf(src, "rules", id, "phrases"),
 					Message: fmt.Sprintf("rules.%s.phrases[%d] needs exactly one of 'phrase' or 'pattern'", id, i+1)})
+			}
+			if p.Pattern != "" {
+				if _, err := regexp.Compile(p.Pattern); err != nil {
+					errs = append(errs, &Error{Path: path, Line: phraseLine(src, id, i, "pattern"),
+						Message: fmt.Sprintf("rules.%s.phrases[%d].pattern %q is not a valid RE2 regular expression: %v", id, i+1, p.Pattern, regexpReason(err))})
+				}
+			}
+			for j, ex := range p.Exceptions {
+				if _, err := regexp.Compile(ex); err != nil {
+					errs = append(errs, &Error{Path: path, Line: phraseLine(src, id, i, "exceptions"),
+						Message: fmt.Sprintf("rules.%s.phrases[%d].exceptions[%d] %q is not a valid RE2 regular expression: %v", id, i+1, j+1, ex, regexpReason(err))})
+				}
 			}
 			if p.When != "" && p.When != "always" && p.When != "unquantified" {
 				errs = append(errs, &Error{Path: path, Line: lineOf(src, "rules", id, "phrases"),
@@ -426,4 +455,24 @@ func didYouMean(s string, names []string) string {
 		return fmt.Sprintf(" (did you mean '%s'?)", best)
 	}
 	return ""
+}
+
+// phraseLine is the line of a key of the i-th phrase of a rule.
+func phraseLine(src []byte, id string, i int, key string) int {
+	n := nodeAt(src, "rules", id, "phrases")
+	if n == nil || n.Kind != yaml.SequenceNode || i >= len(n.Content) {
+		return lineOf(src, "rules", id, "phrases")
+	}
+	item := n.Content[i]
+	for k := 0; k+1 < len(item.Content); k += 2 {
+		if item.Content[k].Value == key {
+			return item.Content[k].Line
+		}
+	}
+	return item.Line
+}
+
+// regexpReason is a regexp error without its "error parsing regexp:" prefix.
+func regexpReason(err error) string {
+	return strings.TrimPrefix(err.Error(), "error parsing regexp: ")
 }

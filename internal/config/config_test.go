@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/sendgen/sendgen/internal/config"
@@ -77,7 +78,7 @@ func TestDefault(t *testing.T) {
 
 func TestFind(t *testing.T) {
 	root := t.TempDir()
-	if p := config.Find(root); p != "" {
+	if p := config.Find(root, ""); p != "" {
 		t.Skipf("a configuration above the temporary folder (%s) would make this test meaningless", p)
 	}
 	// root/
@@ -112,14 +113,14 @@ func TestFind(t *testing.T) {
 		{filepath.Join(root, "cases/2026/autumn/../.."), top},
 	}
 	for _, tt := range tests {
-		if got := config.Find(tt.dir); got != tt.want {
+		if got := config.Find(tt.dir, ""); got != tt.want {
 			t.Errorf("Find(%s) = %q, want %q", strings.TrimPrefix(tt.dir, root), got, tt.want)
 		}
 	}
 
 	// Without any configuration above, Find says so.
 	bare := t.TempDir()
-	if got := config.Find(bare); got != "" {
+	if got := config.Find(bare, ""); got != "" {
 		t.Errorf("Find(bare) = %q, want \"\"", got)
 	}
 
@@ -127,7 +128,7 @@ func TestFind(t *testing.T) {
 	// result is absolute so that engines are cached per file.
 	t.Chdir(filepath.Join(root, "team/x"))
 	for _, dir := range []string{".", "y", "../x/y"} {
-		if got := config.Find(dir); got != team {
+		if got := config.Find(dir, ""); got != team {
 			t.Errorf("Find(%q) from team/x = %q, want %q", dir, got, team)
 		}
 	}
@@ -433,5 +434,69 @@ func TestBankHolidaysUnquoted(t *testing.T) {
 	}
 	if !slices.Equal(c.BankHolidays, []string{"2026-12-29", "2027-01-04"}) {
 		t.Errorf("bank_holidays %q", c.BankHolidays)
+	}
+}
+
+// TestFindStopsAtRepositoryAndHome: a .sendgen.yaml above the repository
+// root or the home folder does not apply (one three folders up once turned a
+// rule off without anyone knowing).
+func TestFindStopsAtRepositoryAndHome(t *testing.T) {
+	root := t.TempDir()
+	write(t, root, ".sendgen.yaml", "")
+	repo := filepath.Join(root, "repo")
+	inRepo := write(t, repo, "cases/.sendgen.yaml", "")
+	for _, d := range []string{"repo/.git", "repo/cases/a", "repo/other/b", "home/me/cases", "worktree/x"} {
+		if err := os.MkdirAll(filepath.Join(root, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(t, root, "worktree/.git", "gitdir: elsewhere\n") // a git worktree has a .git file
+	home := filepath.Join(root, "home/me")
+	for _, tt := range []struct{ dir, want string }{
+		{filepath.Join(repo, "cases/a"), inRepo},
+		{filepath.Join(repo, "other/b"), ""},
+		{filepath.Join(root, "worktree/x"), ""},
+		{filepath.Join(home, "cases"), ""},
+	} {
+		if got := config.Find(tt.dir, home); got != tt.want {
+			t.Errorf("Find(%s) = %q, want %q", strings.TrimPrefix(tt.dir, root), got, tt.want)
+		}
+	}
+}
+
+// TestLoadBounded: a configuration that is not a file, or is huge, is an
+// error naming it, at once (/dev/zero once read until memory ran out; a
+// FIFO hung).
+func TestLoadBounded(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "fifo.yaml")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	big := filepath.Join(dir, "big.yaml")
+	f, err := os.Create(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(20 << 30); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	for _, p := range []string{"/dev/zero", fifo, big} {
+		if _, err := config.Load(p); err == nil || !strings.Contains(err.Error(), p) {
+			t.Errorf("Load(%s) = %v, want an error naming it", p, err)
+		}
+	}
+}
+
+func TestPatternErrorsNameFileAndLine(t *testing.T) {
+	_, path, err := load(t, "rules:\n  vague-wording:\n    phrases:\n      - phrase: as needed\n      - pattern: '\\bsome(thing'\n        exceptions: ['(?<=x)y']\n")
+	if err == nil {
+		t.Fatal("a bad pattern is accepted")
+	}
+	for _, want := range []string{path + ":5: rules.vague-wording.phrases[2].pattern", "missing closing )", path + ":6: rules.vague-wording.phrases[2].exceptions[1]"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q does not say %q", err, want)
+		}
 	}
 }
