@@ -163,7 +163,9 @@ func (s State) String() string {
 type Document struct {
 	Kind  render.Document
 	State State
-	// File is the document's file name, "<case>-<document>.pdf".
+	// File is the document's file name, "<case>-<document>.pdf"; "" when
+	// the case has no valid case reference. It is set for a document that
+	// does not apply too.
 	File string
 	// Reason says why the document does not apply or is refused.
 	Reason string
@@ -263,33 +265,55 @@ func (w *Workspace) Check(ctx context.Context, path string, src []byte) *Result 
 	return res
 }
 
-// decide applies the hold-back policy: a final position statement or
-// outcome form is held back while the provision it sets out (# Requested
-// provision, # Agreed actions) has error-level findings, because a family
-// must not sign vague provision. The certificate states facts and is never
-// held back.
+// decide applies the hold-back policy. Every final document is held back
+// while the front matter has errors: a name left blank, an impossible
+// decision date or a misspelt certificate field would print a document that
+// is silently wrong. A final position statement or outcome form is also
+// held back while the provision it sets out (# Requested provision,
+// # Agreed actions) has error-level findings, because a family must not
+// sign vague provision; the certificate states facts, so only the front
+// matter holds it back.
 func decide(c *casefile.Case, findings []lint.Finding) []Document {
+	front := frontMatterErrors(findings)
 	out := make([]Document, 0, len(render.AllDocuments))
 	for _, kind := range render.AllDocuments {
 		d := Document{Kind: kind}
+		name, nameErr := render.FileName(c.Front.Case.Value, kind)
+		if nameErr == nil {
+			// Named even when it does not apply: a caller removing the
+			// case's older documents needs the name.
+			d.File = name
+		}
 		if err := render.Supports(c, kind); err != nil {
 			d.Reason = err.Error()
 			out = append(out, d)
 			continue
 		}
-		name, err := render.FileName(c.Front.Case.Value, kind)
-		if err != nil {
-			d.State, d.Reason = Refused, err.Error()
+		if nameErr != nil {
+			d.State, d.Reason = Refused, nameErr.Error()
 			out = append(out, d)
 			continue
 		}
-		d.File = name
-		d.Blocking = provisionErrors(c, kind, findings)
+		d.Blocking = append(append([]lint.Finding(nil), front...), provisionErrors(c, kind, findings)...)
 		d.State = Ready
 		if len(d.Blocking) > 0 {
 			d.State = HeldBack
 		}
 		out = append(out, d)
+	}
+	return out
+}
+
+// FrontMatterErrors are the error-level findings about the front matter,
+// which hold back every final document of the case.
+func (r *Result) FrontMatterErrors() []lint.Finding { return frontMatterErrors(r.Findings) }
+
+func frontMatterErrors(findings []lint.Finding) []lint.Finding {
+	var out []lint.Finding
+	for _, f := range findings {
+		if f.Rule == "frontmatter" && f.Severity == lint.Error {
+			out = append(out, f)
+		}
 	}
 	return out
 }

@@ -378,3 +378,34 @@ func write(t testing.TB, path, s string) {
 		t.Fatal(err)
 	}
 }
+
+// TestFrontMatterErrorsHoldEveryDocument: a blank name, an impossible date
+// or a misspelt field would print a document that is silently wrong, so
+// every final document waits, the certificate included.
+func TestFrontMatterErrorsHoldEveryDocument(t *testing.T) {
+	ws := workspace(t, Options{})
+	for _, tc := range []struct{ name, from, to string }{
+		{"no child's name", "  name: Zoë Ó Súilleabháin\n", ""},
+		{"an impossible decision date", "date: 2026-09-14", "date: 2026-09-31"},
+		{"a misspelt field", "  issues_resolved: partly", "  issues_resolvd: partly"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := strings.Replace(front, tc.from, tc.to, 1)
+			res := ws.Check(context.Background(), "case.md", []byte(src+goodProvision+actions))
+			if res.Err != nil {
+				t.Fatal(res.Err)
+			}
+			if len(res.FrontMatterErrors()) == 0 {
+				t.Fatal("no front-matter error")
+			}
+			for _, d := range res.Documents {
+				if d.State != HeldBack {
+					t.Errorf("%s is %s, want held back", d.Kind, d.State)
+				}
+				if _, err := ws.Render(res, d.Kind, false); !errors.Is(err, ErrHeldBack) {
+					t.Errorf("%s final: %v", d.Kind, err)
+				}
+			}
+		})
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -118,6 +119,26 @@ func (e *heldBack) Error() string {
 		e.path, strings.Join(names, ", "))
 }
 
+// frontMatterHeld is writeCase's error when the front matter has errors:
+// no final document of the case is written, and it is a case-file error
+// (exit status 2), as a file sendgen cannot read is.
+type frontMatterHeld struct {
+	path string
+	n    int
+}
+
+func (e *frontMatterHeld) Error() string {
+	return fmt.Sprintf("%s: no final document written: the front matter has %d %s above (fix %s, or render a draft with --draft)",
+		e.path, e.n, plural(e.n, "error", "errors"), plural(e.n, "it", "them"))
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
 // run is one render or build run: the pipeline, and where it writes.
 type documentsRun struct {
 	*DocumentsOptions
@@ -132,6 +153,10 @@ type documentsRun struct {
 func (o *documentsRun) writeCase(ios *IO, res *build.Result) error {
 	c := res.Case
 	docs := res.Applicable()
+	front := res.FrontMatterErrors()
+	if len(front) > 0 && !o.Draft {
+		return o.holdAll(ios, res, front)
+	}
 	if len(docs) == 0 {
 		fmt.Fprintf(ios.Err, "sendgen: %s: nothing to render (no # Requested provision, no mediation.date with # Agreed actions or # Unresolved issues, no certificate.issued)\n", c.Path)
 		return nil
@@ -152,6 +177,7 @@ func (o *documentsRun) writeCase(ios *IO, res *build.Result) error {
 		if d.State == build.HeldBack && !o.Draft {
 			held = append(held, d.Kind)
 			blocking = append(blocking, d.Blocking...)
+			o.removeStale(ios, d.File)
 			continue
 		}
 		pdf, err := o.ws.Render(res, d.Kind, o.Draft)
@@ -176,11 +202,43 @@ func (o *documentsRun) writeCase(ios *IO, res *build.Result) error {
 	return &heldBack{path: c.Path, docs: held}
 }
 
-func uniqueFindings(fs []lint.Finding) []lint.Finding {
-	sort.SliceStable(fs, func(i, j int) bool { return fs[i].Span.Start < fs[j].Span.Start })
-	out := fs[:0]
-	for i, f := range fs {
-		if i > 0 && f.Span == fs[i-1].Span && f.Rule == fs[i-1].Rule && f.Message == fs[i-1].Message {
+// holdAll writes no final document of a case whose front matter has
+// errors: it prints the errors (every finding, for build) and removes the
+// case's older final documents from the output folder, so that last week's
+// version is not sent by mistake.
+func (o *documentsRun) holdAll(ios *IO, res *build.Result, front []lint.Finding) error {
+	shown := front
+	if o.ShowFindings {
+		shown = res.Findings
+	}
+	if err := (report.Text{Color: o.color}).Write(ios.Out, []report.File{{Path: res.Path, Source: res.Case.Source, Findings: shown}}); err != nil {
+		return fmt.Errorf("write findings: %w", err)
+	}
+	for _, d := range res.Documents {
+		o.removeStale(ios, d.File)
+	}
+	return &frontMatterHeld{path: res.Path, n: len(front)}
+}
+
+// removeStale removes an older final document that is now held back, and
+// says so. file is "" when the case has no name for it.
+func (o *documentsRun) removeStale(ios *IO, file string) {
+	if file == "" {
+		return
+	}
+	p := filepath.Join(o.Out, file)
+	if err := os.Remove(p); err == nil {
+		fmt.Fprintf(ios.Out, "removed %s: an older version of a document now held back\n", p)
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		fmt.Fprintf(ios.Err, "sendgen: %s is held back, but its older version could not be removed: %v\n", p, unwrapPathError(err))
+	}
+}
+
+func uniqueFindings(findings []lint.Finding) []lint.Finding {
+	sort.SliceStable(findings, func(i, j int) bool { return findings[i].Span.Start < findings[j].Span.Start })
+	out := findings[:0]
+	for i, f := range findings {
+		if i > 0 && f.Span == findings[i-1].Span && f.Rule == findings[i-1].Rule && f.Message == findings[i-1].Message {
 			continue
 		}
 		out = append(out, f)
