@@ -401,6 +401,12 @@ func runsText(rs []run) string {
 // parseSignatures reads a ```signatures block: one signatory per line,
 // "Name | Role | Organisation" (Role and Organisation optional; a backslash
 // escapes a '|'). A line "-" or an empty name gives a blank name line.
+//
+// The values come from escapeMarkdown, which writes a line break as a bare
+// "<br>" and escapes everything else, so "Jo\<br\>Smith" is the text
+// "Jo<br>Smith" and "Jo \&amp; Smith" the text "Jo &amp; Smith": a name is
+// signed exactly as it is written everywhere else in the document. Nothing
+// else is unescaped (a code block resolves no entities).
 func parseSignatures(s string) []Signatory {
 	var out []Signatory
 	for _, line := range strings.Split(s, "\n") {
@@ -414,6 +420,11 @@ func parseSignatures(s string) []Signatory {
 			if line[i] == '\\' && i+1 < len(line) && util.IsPunct(line[i+1]) {
 				cur.WriteByte(line[i+1])
 				i++
+				continue
+			}
+			if strings.HasPrefix(line[i:], "<br>") {
+				cur.WriteByte('\n')
+				i += len("<br>") - 1
 				continue
 			}
 			if line[i] == '|' {
@@ -431,9 +442,9 @@ func parseSignatures(s string) []Signatory {
 			parts[0] = ""
 		}
 		out = append(out, Signatory{
-			Name:         Text(clean(unescapeBr(parts[0]))),
-			Role:         Text(clean(unescapeBr(parts[1]))),
-			Organisation: Text(clean(unescapeBr(parts[2]))),
+			Name:         Text(clean(parts[0])),
+			Role:         Text(clean(parts[1])),
+			Organisation: Text(clean(parts[2])),
 		})
 	}
 	return out
@@ -464,14 +475,6 @@ func invisible(r rune) bool {
 		return true
 	}
 	return false
-}
-
-// unescapeBr undoes escapeMarkdown for a value printed into a signatures
-// block (a code block, where Markdown escapes are not processed); a line
-// break in the value stays a line break.
-func unescapeBr(s string) string {
-	s = strings.ReplaceAll(s, "<br>", "\n")
-	return unescape([]byte(s))
 }
 
 // inlinePlain renders one line of Markdown (a header or footer partial) as

@@ -730,3 +730,21 @@ func TestLoneCR(t *testing.T) {
 		t.Error("the position statement of the CR file differs from the LF file's")
 	}
 }
+
+// TestNamesPrintedAsWritten: a value prints exactly as written everywhere,
+// the signature blocks included: "Jo &amp; Smith" is not "Jo & Smith", and
+// "<br>" typed in a name does not split it (the signed name must be the
+// name in the document).
+func TestNamesPrintedAsWritten(t *testing.T) {
+	for _, name := range []string{"Jo &amp; Smith", "Jo<br>Smith", `Jo \| Smith`, "Jo *Smith*", "Jo &#65; Smith"} {
+		src := strings.Replace(mustRead(t, "full.md"), "name: Jo Smith", "name: '"+name+"'", 1)
+		c, err := parseCaseLoose(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := flat(pdfText(t, render(t, testRenderer(t), c, OutcomeForm)))
+		if n := strings.Count(got, name); n < 2 {
+			t.Errorf("%q printed %d times in the outcome form, want it in the attendees and in the signature block:\n%s", name, n, got)
+		}
+	}
+}
