@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"strings"
+	"unicode"
 )
 
 // check records the characters drawn in a face and fails on the first one
@@ -14,7 +15,7 @@ func (l *layout) check(s string, face int, o *origin) {
 		if r == '\n' || r == '\t' {
 			continue
 		}
-		if !f.has(r) {
+		if !f.has(r) || rightToLeft(r) != "" {
 			if l.err == nil {
 				l.err = l.glyphError(r, f.name, o)
 			}
@@ -38,11 +39,16 @@ func (e *MissingGlyphError) Error() string {
 		name = "(a control character)"
 	}
 	msg := fmt.Sprintf("character U+%04X %s cannot be drawn: %s has no glyph for it", e.Rune, name, e.Font)
-	if e.Rune > 0xFFFF {
+	if script := rightToLeft(e.Rune); script != "" {
+		msg = fmt.Sprintf("character U+%04X %s cannot be drawn correctly: %s is written right to left with joined letters, which this renderer cannot lay out, so the text would print backwards and unjoined", e.Rune, name, script)
+	} else if e.Rune > 0xFFFF {
 		msg = fmt.Sprintf("character U+%04X %s cannot be drawn: the PDF fonts cover only the Basic Multilingual Plane (U+0000-U+FFFF)", e.Rune, name)
 	}
 	if e.Where != "" {
 		msg += " (in " + e.Where + ")"
+	}
+	if rightToLeft(e.Rune) != "" {
+		return msg + "; write it in Latin letters (as on a passport) for the documents"
 	}
 	return msg + "; remove or replace it"
 }
@@ -67,4 +73,29 @@ func (l *layout) glyphError(r rune, font string, o *origin) error {
 		}
 	}
 	return e
+}
+
+// rightToLeft names the right-to-left script of r, or "". The font has
+// glyphs for Arabic and Hebrew letters, but drawing them one by one from
+// left to right, unshaped, prints a family's name backwards with its letters
+// unjoined: it is refused like a character the font lacks, never garbled.
+func rightToLeft(r rune) string {
+	if r < 0x0590 {
+		return ""
+	}
+	for _, s := range rtlScripts {
+		if unicode.Is(s.table, r) {
+			return s.name
+		}
+	}
+	return ""
+}
+
+var rtlScripts = []struct {
+	name  string
+	table *unicode.RangeTable
+}{
+	{"Arabic", unicode.Arabic}, {"Hebrew", unicode.Hebrew}, {"Syriac", unicode.Syriac},
+	{"Thaana", unicode.Thaana}, {"N'Ko", unicode.Nko}, {"Samaritan", unicode.Samaritan},
+	{"Mandaic", unicode.Mandaic}, {"Adlam", unicode.Adlam}, {"Hanifi Rohingya", unicode.Hanifi_Rohingya},
 }

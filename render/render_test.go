@@ -748,3 +748,28 @@ func TestNamesPrintedAsWritten(t *testing.T) {
 		}
 	}
 }
+
+// TestRightToLeftRefused: Arabic, Persian, Urdu and Hebrew names would be
+// drawn left to right with unjoined letters (a family reading its own name
+// backwards), so they are refused with the error a missing glyph gets,
+// naming the field and the script.
+func TestRightToLeftRefused(t *testing.T) {
+	for _, tc := range []struct{ name, script string }{
+		{"زینب احمدی", "Arabic"}, // Persian, in Arabic script
+		{"مهدی‌زاده", "Arabic"},  // Persian with a zero-width non-joiner
+		{"عائشہ خان", "Arabic"},  // Urdu
+		{"יעל כהן", "Hebrew"},    // Hebrew
+		{"Zoë ﻻ", "Arabic"},      // a presentation form
+	} {
+		src := strings.Replace(mustRead(t, "full.md"), "name: Jo Smith", "name: "+tc.name, 1)
+		c, err := parseCaseLoose(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = testRenderer(t).Render(c, OutcomeForm, input(t, c))
+		var mg *MissingGlyphError
+		if !errors.As(err, &mg) || !strings.Contains(err.Error(), tc.script) || !strings.Contains(err.Error(), "mediation.attendees") {
+			t.Errorf("%q: error %v, want a MissingGlyphError naming %s and the field", tc.name, err, tc.script)
+		}
+	}
+}
