@@ -149,6 +149,9 @@ type BlockKind int
 const (
 	Paragraph BlockKind = iota
 	ListItem
+	// Code is a code block or an HTML block, held as its lines: the
+	// documents print it as written, so the rules judge it as written.
+	Code
 )
 
 // Block is a paragraph or a list item with its text.
@@ -295,8 +298,50 @@ func (b *bodyBuilder) block(sec *Section, n ast.Node, depth int) {
 			segs = append(segs, n.ClosureLine)
 		}
 		b.directives(segs)
+		if !isComment(b.src, segs) {
+			b.code(sec, segs)
+		}
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		lines := n.Lines()
+		b.code(sec, lines.Sliced(0, lines.Len()))
 	}
-	// Code blocks and thematic breaks hold no provision: skipped on purpose.
+	// Thematic breaks hold no text.
+}
+
+// code adds a code or HTML block as a Code block: its lines as written,
+// joined by spaces. The documents print such a block verbatim, so the
+// rules must see it: vague wording in a fenced block is still printed.
+func (b *bodyBuilder) code(sec *Section, segs []text.Segment) {
+	if len(segs) == 0 {
+		return
+	}
+	tb := b.builder(b.base + segs[0].Start)
+	for i, seg := range segs {
+		stop := seg.Stop
+		for stop > seg.Start && (b.src[stop-1] == '\n' || b.src[stop-1] == '\r') {
+			stop--
+		}
+		if i > 0 && tb.len() > 0 {
+			tb.synthetic(" ", b.base+seg.Start)
+		}
+		tb.clean(b.src[seg.Start:stop], b.base+seg.Start, false)
+	}
+	t := tb.text(Span{b.base + segs[0].Start, b.base + segs[len(segs)-1].Stop})
+	if strings.TrimSpace(t.Text) != "" {
+		sec.Blocks = append(sec.Blocks, &Block{Kind: Code, Text: t})
+	}
+}
+
+// isComment reports whether an HTML block is a comment only (a
+// sendgen-disable directive, a note to the author): the documents do not
+// print it.
+func isComment(src []byte, segs []text.Segment) bool {
+	var all []byte
+	for _, s := range segs {
+		all = append(all, s.Value(src)...)
+	}
+	t := bytes.TrimSpace(all)
+	return bytes.HasPrefix(t, []byte("<!--")) && bytes.HasSuffix(t, []byte("-->"))
 }
 
 // listItem turns an item's own paragraphs into one block and recurses into
@@ -426,7 +471,20 @@ func (b *bodyBuilder) inline(tb *textBuilder, n ast.Node, code bool) {
 		case *ast.String:
 			tb.synthetic(string(c.Value), tb.cursor)
 		case *ast.RawHTML:
-			b.directives(c.Segments.Sliced(0, c.Segments.Len()))
+			segs := c.Segments.Sliced(0, c.Segments.Len())
+			b.directives(segs)
+			// The documents print inline HTML as written ("<Child name>",
+			// "<insert date>"), a <br> as a line break and a comment not at
+			// all: the text the rules read says the same.
+			switch raw := rawText(b.src, segs); {
+			case isComment(b.src, segs):
+			case reBreak.MatchString(raw):
+				tb.synthetic(" ", b.base+segs[0].Start)
+			default:
+				for _, seg := range segs {
+					tb.clean(b.src[seg.Start:seg.Stop], b.base+seg.Start, false)
+				}
+			}
 		case *ast.AutoLink:
 			// The label is written between < and > after what came before.
 			label := c.Label(b.src)
@@ -465,4 +523,15 @@ func (b *bodyBuilder) directives(segs []text.Segment) {
 		})
 		b.out.Directives = append(b.out.Directives, d)
 	}
+}
+
+// reBreak is an HTML line break tag, which the documents draw as one.
+var reBreak = regexp.MustCompile(`(?i)^<br\s*/?>$`)
+
+func rawText(src []byte, segs []text.Segment) string {
+	var b strings.Builder
+	for _, s := range segs {
+		b.Write(s.Value(src))
+	}
+	return strings.TrimSpace(b.String())
 }

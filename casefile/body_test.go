@@ -14,8 +14,11 @@ func outline(c *Case) string {
 		var blocks []string
 		for _, b := range s.Blocks {
 			kind := "p"
-			if b.Kind == ListItem {
+			switch b.Kind {
+			case ListItem:
 				kind = fmt.Sprintf("li%d", b.Depth)
+			case Code:
+				kind = "code"
 			}
 			blocks = append(blocks, kind+":"+b.Text.Text)
 		}
@@ -59,9 +62,14 @@ func TestSections(t *testing.T) {
 		{"heading markup and closing hashes",
 			"# *Agreed*   actions ##\n\n| Action |\n| --- |\n| x |\n",
 			"L1 Agreed   actions [] tables=1\n"},
-		{"fenced code is not text and its headings are not sections",
+		// Code is printed as written, so it is text the rules read (as
+		// written: no headings, no list items inside it).
+		{"fenced code is code and its headings are not sections",
 			"# Background\n\n```\n# not a heading\n- not an item\n```\n\n    # indented code\n\nafter\n",
-			"L1 Background [p:after] tables=0\n"},
+			"L1 Background [code:# not a heading - not an item; code:# indented code; p:after] tables=0\n"},
+		{"HTML blocks are code, comments are not text",
+			"# Background\n\n<div>Access to a mentor.</div>\n\n<!-- a note -->\n\nafter <Child name> and <br> <!-- x --> end\n",
+			"L1 Background [code:<div>Access to a mentor.</div>; p:after <Child name> and    end] tables=0\n"},
 		{"headings inside lists and quotes are not sections",
 			"# Background\n\n> # quoted\n> text\n",
 			"L1 Background [p:text] tables=0\n"},

@@ -330,10 +330,17 @@ func (w *walker) inline(n ast.Node, bold, italic bool, out *[]run) {
 				s := ch.Segments.At(i)
 				b.Write(s.Value(w.src))
 			}
-			if reBr.MatchString(strings.TrimSpace(b.String())) {
+			switch raw := strings.TrimSpace(b.String()); {
+			case reBr.MatchString(raw):
 				add("\n")
+			case strings.HasPrefix(raw, "<!--") && strings.HasSuffix(raw, "-->"):
+				// A comment is a note to the author, not text.
+			default:
+				// Anything else that looks like a tag ("<Child name>", "<insert
+				// date>" left in by an author) prints as written: nothing in a
+				// case file is dropped, and the linter read the same text.
+				add(b.String())
 			}
-			// Other inline tags (<u>, comments) are markup, not text.
 		default:
 			w.inline(ch, bold, italic, out)
 		}

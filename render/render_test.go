@@ -773,3 +773,17 @@ func TestRightToLeftRefused(t *testing.T) {
 		}
 	}
 }
+
+// TestInlineHTMLPrintedAsWritten: "<Child name>" left in by an author is
+// printed, not swallowed as an HTML tag; a comment is not printed.
+func TestInlineHTMLPrintedAsWritten(t *testing.T) {
+	src := strings.Replace(mustRead(t, "full.md"), "# Background\n", "# Background\n\nWe asked <Child name>'s school on <insert date>.<!-- check this -->\n", 1)
+	c, err := parseCaseLoose(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := flat(pdfText(t, render(t, testRenderer(t), c, PositionStatement)))
+	if !strings.Contains(got, "We asked <Child name>'s school on <insert date>.") || strings.Contains(got, "check this") {
+		t.Errorf("inline HTML not printed as written:\n%s", got)
+	}
+}

@@ -38,3 +38,29 @@ func TestInvisibleCharactersCannotHideWording(t *testing.T) {
 		})
 	}
 }
+
+// TestCodeAndHTMLBlocksAreJudged: a fenced or indented code block and an
+// HTML block under # Requested provision are printed as written, so vague
+// wording in them is found like any other (it once went into final PDFs
+// unjudged).
+func TestCodeAndHTMLBlocksAreJudged(t *testing.T) {
+	e := testEngine(t)
+	for _, tc := range []struct{ name, body, phrase string }{
+		{"fenced", "```\nAccess to speech and language therapy.\n```\n", "Access to"},
+		{"tilde fence", "~~~text\nSupport from staff as required.\n~~~\n", "as required"},
+		{"indented", "    Access to physiotherapy.\n", "Access to"},
+		{"html block", "<div>A mentor as and when needed.</div>\n", "as and when needed"},
+		{"inline html kept", "- Zoë will have <b>access to</b> a mentor.\n", "access to"},
+		{"placeholder", "- 30 minutes weekly with <Child name>'s teacher, as required.\n", "as required"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, fs := lintSource(t, e, header+tc.body, "2026-09-02")
+			for _, f := range fs {
+				if f.Rule == "vague-wording" && string(c.Bytes[f.Span.Start:f.Span.End]) == tc.phrase {
+					return
+				}
+			}
+			t.Errorf("no vague-wording finding on %q in %q", tc.phrase, tc.body)
+		})
+	}
+}
