@@ -695,6 +695,8 @@ type scanned struct {
 	// eofs are the ends of the revisions: the offset after each %%EOF
 	// marker and the end-of-line that follows it.
 	eofs []int
+	// trailers are the classic trailer dictionaries, in file order.
+	trailers []object
 }
 
 // scan reads the top-level structure of a PDF in file order, skipping
@@ -742,8 +744,10 @@ func scan(data []byte) scanned {
 		}
 		switch tok {
 		case "trailer":
-			if _, err := p.value(0); err != nil {
+			if t, err := p.value(0); err != nil {
 				nextLine(p, start)
+			} else if t.kind == kDict {
+				s.trailers = append(s.trailers, t)
 			}
 			continue
 		case "xref", "startxref":
