@@ -17,14 +17,14 @@ import (
 // Report is what Verify found in a PDF.
 type Report struct {
 	// Signatures in the order they were made (by position in the file).
-	Signatures []Signature
+	Signatures []Signature `json:"signatures"`
 	// UnsignedFields are the names of empty signature fields.
-	UnsignedFields []string
+	UnsignedFields []string `json:"unsigned_fields"`
 	// Revisions is the number of revisions (the original and each
 	// incremental update).
-	Revisions int
+	Revisions int `json:"revisions"`
 	// Size is the file's length in bytes.
-	Size int
+	Size int `json:"size"`
 }
 
 // Intact reports whether the PDF has at least one signature and every
@@ -43,44 +43,48 @@ func (r Report) Intact() bool {
 
 // Signature is one signature of a PDF and what was checked about it.
 type Signature struct {
-	Field string // the signature field's name
+	Field string `json:"field"` // the signature field's name
 	// Signer is the subject common name of the signing certificate;
 	// SignerDN its whole subject and Issuer the issuer's.
-	Signer, SignerDN, Issuer string
+	Signer   string `json:"signer"`
+	SignerDN string `json:"signer_dn"`
+	Issuer   string `json:"issuer"`
 	// Name, Reason and Location are as the signature dictionary states
 	// them.
-	Name, Reason, Location string
+	Name     string `json:"name,omitempty"`
+	Reason   string `json:"reason,omitempty"`
+	Location string `json:"location,omitempty"`
 	// Time is the CMS signing-time, or the dictionary's /M when the CMS
 	// has none. It is the time the signer's computer claimed, not a
 	// trusted timestamp.
-	Time      time.Time
-	SubFilter string
-	ByteRange []int64
+	Time      time.Time `json:"time"`
+	SubFilter string    `json:"sub_filter"`
+	ByteRange []int64   `json:"byte_range"`
 	// Revision is the 1-based revision that added the signature.
-	Revision int
+	Revision int `json:"revision"`
 	// CoversRevision: the byte ranges cover the file from its first byte
 	// to the end of the signature's revision, except exactly the
 	// signature's own /Contents.
-	CoversRevision bool
+	CoversRevision bool `json:"covers_revision"`
 	// CoversWholeFile: the signed ranges end at the end of the file.
-	CoversWholeFile bool
+	CoversWholeFile bool `json:"covers_whole_file"`
 	// LaterRevisions counts the incremental updates after this signature.
-	LaterRevisions int
+	LaterRevisions int `json:"later_revisions"`
 	// ChangedAfter is true when something was added after the signature
 	// other than further signatures (an unsigned update, or a signed one
 	// that changes more than signature fields).
-	ChangedAfter bool
+	ChangedAfter bool `json:"changed_after_signing"`
 	// Later describes each later update, changes and further signatures.
-	Later []string
+	Later []string `json:"later"`
 	// DigestValid: the SHA-256 (or the CMS's digest algorithm) of the
 	// signed ranges equals the CMS message-digest attribute.
-	DigestValid bool
+	DigestValid bool `json:"digest_valid"`
 	// SignatureValid: the CMS signature over the signed attributes
 	// verifies with the signing certificate's public key, and the
 	// signing time lies within the certificate's validity.
-	SignatureValid bool
+	SignatureValid bool `json:"signature_valid"`
 	// Problems says, in words, what is wrong.
-	Problems []string
+	Problems []string `json:"problems"`
 }
 
 // Intact reports whether the signature is valid, covers its revision and
@@ -445,7 +449,7 @@ func (v *verifier) revision(from, to int) (string, bool) {
 	span := fmt.Sprintf("bytes %d to %d", from, to)
 	switch {
 	case !signed:
-		msg := fmt.Sprintf("changed after signing: an unsigned update (%s, %d objects)", span, len(objs))
+		msg := fmt.Sprintf("changed after signing: an unsigned update (%s, %d %s)", span, len(objs), map[bool]string{true: "object", false: "objects"}[len(objs) == 1])
 		if len(bad) > 0 {
 			msg += ": " + strings.Join(first(bad, 3), "; ")
 		}
