@@ -2,6 +2,7 @@ package sign
 
 import (
 	"bytes"
+	"context"
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
@@ -19,6 +20,7 @@ import (
 	"time"
 
 	"github.com/sendgen/sendgen/casefile"
+	"github.com/sendgen/sendgen/lint"
 	"github.com/sendgen/sendgen/render"
 )
 
@@ -136,11 +138,21 @@ func renderCase(name string, d render.Document, draft bool) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	r, err := render.New(render.Options{Draft: draft})
+	// The timetable as the build pipeline computes it, so the form states
+	// its dates as a real one does.
+	eng, err := lint.New(lint.DefaultConfig(), nil)
 	if err != nil {
 		return nil, err
 	}
-	return r.Render(c, d)
+	res, err := eng.Check(context.Background(), c, lint.Options{Today: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		return nil, err
+	}
+	r, err := render.New(render.Options{})
+	if err != nil {
+		return nil, err
+	}
+	return r.Render(c, d, render.Input{Dates: res.Dates, Draft: draft})
 }
 
 // tool returns the path of an external program (poppler-utils, qpdf).

@@ -8,17 +8,18 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/sendgen/sendgen/internal/fsutil"
 	"github.com/sendgen/sendgen/sign"
 )
 
 // SignOptions are the flags of `sendgen sign`.
 type SignOptions struct {
 	IO           *IO
+	Factory      *Factory
 	Key, Cert    string // PEM private key and certificate chain
 	P12          string // PKCS #12 file instead of Key and Cert
 	PasswordFile string // the PKCS #12 password's file; else the terminal
@@ -29,15 +30,14 @@ type SignOptions struct {
 	Out          string
 	InPlace      bool
 	Path         string
-	// Clock is the signing time's source (time.Now outside tests).
-	Clock func() time.Time
 	// ReadPassword reads the PKCS #12 password from the terminal; nil
 	// uses standard input when it is one.
 	ReadPassword func(prompt string) (string, error)
 }
 
-func newSignCmd(ios *IO) *cobra.Command {
-	o := &SignOptions{IO: ios}
+// NewCmdSign is `sendgen sign`. runF replaces runSign in tests.
+func NewCmdSign(f *Factory, runF func(*SignOptions) error) *cobra.Command {
+	o := &SignOptions{IO: f.IO, Factory: f}
 	cmd := &cobra.Command{
 		Use:   "sign --key KEY --cert CERT (--out NEW.pdf | --in-place) FILE.pdf",
 		Short: "Sign a rendered document (PAdES B-B) so that any later change shows",
@@ -66,25 +66,24 @@ file errors. See docs/signing.md.`,
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Path = args[0]
+			if runF != nil {
+				return runF(o)
+			}
 			return runSign(o)
 		},
 	}
-	f := cmd.Flags()
-	f.StringVar(&o.Key, "key", "", "PEM private key file")
-	f.StringVar(&o.Cert, "cert", "", "PEM certificate file: the signing certificate and the certificates that issued it")
-	f.StringVar(&o.P12, "p12", "", "PKCS #12 (.p12, .pfx) file holding the key and certificates, instead of --key and --cert")
-	f.StringVar(&o.PasswordFile, "password-file", "", "file whose first line is the PKCS #12 password (default: ask at the terminal)")
-	f.StringVar(&o.Reason, "reason", "", "reason shown with the signature, e.g. \"Outcome form issued\"")
-	f.StringVar(&o.Location, "location", "", "place of signing shown with the signature")
-	f.StringVar(&o.Name, "name", "", "signer's name shown with the signature (default: the certificate's name)")
-	f.StringVar(&o.Fields, "fields", "", "comma-separated names: add an empty signature field for each")
-	f.StringVarP(&o.Out, "out", "o", "", "write the signed PDF to this file")
-	f.BoolVar(&o.InPlace, "in-place", false, "replace FILE.pdf with the signed PDF")
+	fl := cmd.Flags()
+	fl.StringVar(&o.Key, "key", "", "PEM private key file")
+	fl.StringVar(&o.Cert, "cert", "", "PEM certificate file: the signing certificate and the certificates that issued it")
+	fl.StringVar(&o.P12, "p12", "", "PKCS #12 (.p12, .pfx) file holding the key and certificates, instead of --key and --cert")
+	fl.StringVar(&o.PasswordFile, "password-file", "", "file whose first line is the PKCS #12 password (default: ask at the terminal)")
+	fl.StringVar(&o.Reason, "reason", "", "reason shown with the signature, e.g. \"Outcome form issued\"")
+	fl.StringVar(&o.Location, "location", "", "place of signing shown with the signature")
+	fl.StringVar(&o.Name, "name", "", "signer's name shown with the signature (default: the certificate's name)")
+	fl.StringVar(&o.Fields, "fields", "", "comma-separated names: add an empty signature field for each")
+	fl.StringVarP(&o.Out, "out", "o", "", "write the signed PDF to this file")
+	fl.BoolVar(&o.InPlace, "in-place", false, "replace FILE.pdf with the signed PDF")
 	return cmd
-}
-
-func init() {
-	extraCommands = append(extraCommands, newSignCmd, newVerifyCmd)
 }
 
 func runSign(o *SignOptions) error {
@@ -108,17 +107,11 @@ func runSign(o *SignOptions) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", o.Path, unwrapPathError(err))
 	}
-	if !st.Mode().IsRegular() {
-		return fmt.Errorf("%s: not a regular file", o.Path)
-	}
-	pdf, err := os.ReadFile(o.Path)
+	pdf, err := fsutil.ReadLimited(o.Path, maxPDF)
 	if err != nil {
-		return fmt.Errorf("%s: %w", o.Path, unwrapPathError(err))
+		return fmt.Errorf("%s: %w", o.Path, err)
 	}
-	opts := sign.Options{Reason: o.Reason, Location: o.Location, Name: o.Name, Clock: o.Clock}
-	if opts.Clock == nil {
-		opts.Clock = time.Now
-	}
+	opts := sign.Options{Reason: o.Reason, Location: o.Location, Name: o.Name, Clock: o.Factory.Now}
 	if opts.Name == "" {
 		opts.Name = signer.Certificate().Subject.CommonName
 	}
@@ -141,7 +134,8 @@ func runSign(o *SignOptions) error {
 	if o.InPlace {
 		dest = o.Path
 	}
-	if err := writeFileAtomic(dest, out, st.Mode().Perm()); err != nil {
+	// The signed copy keeps the permissions of the document it came from.
+	if err := fsutil.WriteFileMode(dest, out, st.Mode().Perm()); err != nil {
 		return err
 	}
 	fmt.Fprintf(o.IO.Out, "signed %s as %s: wrote %s\n", o.Path, signer.Certificate().Subject.CommonName, dest)
@@ -182,16 +176,9 @@ func loadSigner(o *SignOptions) (*sign.Signer, error) {
 // readSmall reads a key, certificate or password file, refusing one far
 // larger than any such file (a wrong path).
 func readSmall(path, flag string) ([]byte, error) {
-	st, err := os.Stat(path)
+	b, err := fsutil.ReadLimited(path, 1<<20)
 	if err != nil {
-		return nil, fmt.Errorf("%s %s: %w", flag, path, unwrapPathError(err))
-	}
-	if st.Size() > 1<<20 {
-		return nil, fmt.Errorf("%s %s: %d bytes is too large for a key or certificate file", flag, path, st.Size())
-	}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("%s %s: %w", flag, path, unwrapPathError(err))
+		return nil, fmt.Errorf("%s %s: %w", flag, path, err)
 	}
 	return b, nil
 }
@@ -233,54 +220,21 @@ func terminalPassword(ios *IO) func(string) (string, error) {
 	}
 }
 
-// writeFileAtomic writes data to path through a temporary file in the same
-// folder: written, synced to disk, given mode, renamed over path, and the
-// folder synced, so that path holds the old file or the whole new one,
-// even after a crash.
-func writeFileAtomic(path string, data []byte, mode os.FileMode) (err error) {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, unwrapPathError(err))
-	}
-	tmp := f.Name()
-	defer func() {
-		if err != nil {
-			_ = f.Close()
-			_ = os.Remove(tmp)
-		}
-	}()
-	if _, err = f.Write(data); err != nil {
-		return fmt.Errorf("writing %s: %w", path, unwrapPathError(err))
-	}
-	if err = f.Chmod(mode); err != nil {
-		return fmt.Errorf("writing %s: %w", path, unwrapPathError(err))
-	}
-	if err = f.Sync(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, unwrapPathError(err))
-	}
-	if err = f.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, unwrapPathError(err))
-	}
-	if err = os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("writing %s: %w", path, unwrapPathError(err))
-	}
-	if d, derr := os.Open(dir); derr == nil {
-		_ = d.Sync() // durability of the rename; not all file systems allow it
-		_ = d.Close()
-	}
-	return nil
-}
+// maxPDF bounds the PDFs sign and verify read: far above any document
+// sendgen makes, low enough that a wrong path (a disk image) is refused.
+const maxPDF = 256 << 20
 
 // VerifyOptions are the flags of `sendgen verify`.
 type VerifyOptions struct {
-	IO     *IO
-	Format string // text or json
-	Paths  []string
+	IO      *IO
+	Factory *Factory
+	Format  string // text or json
+	Paths   []string
 }
 
-func newVerifyCmd(ios *IO) *cobra.Command {
-	o := &VerifyOptions{IO: ios}
+// NewCmdVerify is `sendgen verify`. runF replaces runVerify in tests.
+func NewCmdVerify(f *Factory, runF func(*VerifyOptions) error) *cobra.Command {
+	o := &VerifyOptions{IO: f.IO, Factory: f}
 	cmd := &cobra.Command{
 		Use:   "verify [flags] FILE.pdf...",
 		Short: "Check the signatures of PDFs: who signed, when, and whether anything changed since",
@@ -299,6 +253,9 @@ errors.`,
 		Args: requirePaths("verify", "at least one PDF file"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Paths = args
+			if runF != nil {
+				return runF(o)
+			}
 			return runVerify(o)
 		},
 	}
@@ -320,7 +277,7 @@ func runVerify(o *VerifyOptions) error {
 	var errs []error
 	bad := false
 	for _, p := range o.Paths {
-		pdf, err := readPDF(p)
+		pdf, err := fsutil.ReadLimited(p, maxPDF)
 		if err == nil {
 			var r sign.Report
 			if r, err = sign.Verify(pdf); err == nil {
@@ -353,28 +310,6 @@ func runVerify(o *VerifyOptions) error {
 		return exitError{ExitFindings}
 	}
 	return nil
-}
-
-func readPDF(path string) ([]byte, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil, unwrapPathError(err)
-	}
-	if !st.Mode().IsRegular() {
-		return nil, errors.New("not a regular file")
-	}
-	if st.Size() > 1<<30 {
-		return nil, fmt.Errorf("%d bytes is larger than any document sendgen makes", st.Size())
-	}
-	b, err := os.ReadFile(path)
-	return b, unwrapPathErrorOrNil(err)
-}
-
-func unwrapPathErrorOrNil(err error) error {
-	if err == nil {
-		return nil
-	}
-	return unwrapPathError(err)
 }
 
 func writeVerifyText(w io.Writer, f verifiedFile) {

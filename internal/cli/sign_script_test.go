@@ -162,3 +162,33 @@ func cmdAppendrev(ts *testscript.TestScript, neg bool, args []string) {
 		off, sizes[len(sizes)-1][1], roots[len(roots)-1][1], prev[1], xref)
 	ts.Check(os.WriteFile(p, append(b, upd...), 0o644))
 }
+
+// writeTestP12 writes a throwaway PKCS #12 identity protected by password.
+func writeTestP12(t interface {
+	Helper()
+	Fatal(...any)
+}, path, password string) {
+	t.Helper()
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	from := time.Now().Add(-time.Hour)
+	tmpl := &x509.Certificate{SerialNumber: big.NewInt(3), Subject: pkix.Name{CommonName: "Terminal Signer"},
+		NotBefore: from, NotAfter: from.AddDate(1, 0, 0), KeyUsage: x509.KeyUsageDigitalSignature}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, key.Public(), key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cert, err := x509.ParseCertificate(der)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p12, err := pkcs12.Modern.Encode(key, cert, nil, password)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, p12, 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
