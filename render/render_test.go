@@ -588,7 +588,7 @@ func TestDraft(t *testing.T) {
 	}
 	// The draft is marked in its metadata too, for programs (sendgen sign
 	// refuses drafts); the final is not.
-	if info := execTool(t, "pdfinfo", writeTemp(t, pdf)); !regexp.MustCompile(`(?m)^Keywords:\s+`+DraftKeyword+`$`).MatchString(info) {
+	if info := execTool(t, "pdfinfo", writeTemp(t, pdf)); !regexp.MustCompile(`(?m)^Keywords:\s+` + DraftKeyword + `$`).MatchString(info) {
 		t.Errorf("draft metadata lacks Keywords %s:\n%s", DraftKeyword, info)
 	}
 	if info := execTool(t, "pdfinfo", writeTemp(t, final)); strings.Contains(info, DraftKeyword) {
