@@ -381,10 +381,3 @@ func validWord(ok bool) string {
 	}
 	return "INVALID"
 }
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
