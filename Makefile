@@ -42,6 +42,8 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzLint$$' -fuzztime=$(FUZZTIME) ./lint
 	$(GO) test -run='^$$' -fuzz='^FuzzActionDate$$' -fuzztime=$(FUZZTIME) ./lint
 	$(GO) test -run='^$$' -fuzz='^FuzzAddMonths$$' -fuzztime=$(FUZZTIME) ./timeline
+	$(GO) test -run='^$$' -fuzz='^FuzzVerify$$' -fuzztime=$(FUZZTIME) ./sign
+	$(GO) test -run='^$$' -fuzz='^FuzzSign$$' -fuzztime=$(FUZZTIME) ./sign
 
 # The provision rules against the labelled development corpus (shared/ sits
 # beside the checkout); skipped when it is not there.
@@ -51,7 +53,7 @@ corpus: build
 	else echo "corpus: ../shared/corpus/dev not found, skipped"; fi
 
 bench:
-	$(GO) test -run='^$$' -bench=. -benchmem ./lint ./casefile ./render ./timeline
+	$(GO) test -run='^$$' -bench=. -benchmem ./lint ./casefile ./render ./timeline ./sign
 
 clean:
 	rm -rf bin $(OUT)

@@ -10,12 +10,16 @@ require (
 	github.com/mattn/go-runewidth v0.0.15
 	github.com/phpdave11/gofpdf v1.4.3
 	github.com/rogpeppe/go-internal v1.16.0
+	github.com/smallstep/pkcs7 v0.2.3
 	github.com/spf13/cobra v1.10.2
 	github.com/spf13/viper v1.21.0
 	github.com/yuin/goldmark v1.8.7
 	go.yaml.in/yaml/v3 v3.0.6
+	golang.org/x/crypto v0.41.0
 	golang.org/x/image v0.18.0
+	golang.org/x/term v0.34.0
 	golang.org/x/text v0.28.0
+	software.sslmate.com/src/go-pkcs12 v0.7.4
 )
 
 require (

@@ -67,6 +67,14 @@ func fixGofpdfGlobals() {
 	})
 }
 
+// DraftKeyword is written into the document information dictionary
+// (/Keywords) of every draft, so that a program can tell a draft from a
+// final without reading the page text: the DRAFT band and watermark are in
+// compressed content streams and a subset font. `sendgen sign` refuses a
+// PDF that carries it. It is plain ASCII, written without the UTF-16
+// encoding of the other entries, so that it can be found as written.
+const DraftKeyword = "sendgen-draft"
+
 func pdfDate(t time.Time) string { return "/ModDate (D:" + t.UTC().Format("20060102150405") + ")" }
 
 // pageNumberPattern is drawn by maroto on every page; its characters are
@@ -144,7 +152,7 @@ func (r *Renderer) pdf(c *casefile.Case, v *View, doc Document, blocks []block) 
 		if err != nil {
 			return nil, err
 		}
-		builder = builder.WithBackgroundImage(wm, extension.Png)
+		builder = builder.WithBackgroundImage(wm, extension.Png).WithKeywords(DraftKeyword, false)
 	}
 	cfg := builder.
 		WithPageSize(pagesize.A4).

@@ -586,6 +586,14 @@ func TestDraft(t *testing.T) {
 	if n := countImages(t, final); n != 0 {
 		t.Errorf("a final document has %d images", n)
 	}
+	// The draft is marked in its metadata too, for programs (sendgen sign
+	// refuses drafts); the final is not.
+	if info := execTool(t, "pdfinfo", writeTemp(t, pdf)); !regexp.MustCompile(`(?m)^Keywords:\s+` + DraftKeyword + `$`).MatchString(info) {
+		t.Errorf("draft metadata lacks Keywords %s:\n%s", DraftKeyword, info)
+	}
+	if info := execTool(t, "pdfinfo", writeTemp(t, final)); strings.Contains(info, DraftKeyword) {
+		t.Errorf("final metadata carries %s:\n%s", DraftKeyword, info)
+	}
 }
 
 // countImages counts the images pdfimages lists (one line each after a

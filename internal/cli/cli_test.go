@@ -11,6 +11,9 @@ package cli_test
 //	jsondiag [-count=N] FILE   FILE (usually stdout) is the JSON diagnostics array
 //	                           of shared/spec/case-file.md, every object with every key
 //
+// and the signing commands of sign_script_test.go (gencert, pdfsig,
+// flipbyte, appendrev).
+//
 // Run one script: go test ./internal/cli -run TestScripts/lint_vague
 
 import (
@@ -65,12 +68,21 @@ func TestScripts(t *testing.T) {
 			e.Setenv("GITHUB_ACTIONS", "")
 			return nil
 		},
-		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"status":    cmdStatus,
-			"writefile": cmdWritefile,
-			"jsondiag":  cmdJSONDiag,
-		},
+		Cmds:      scriptCmds(),
+		Condition: scriptCondition,
 	})
+}
+
+func scriptCmds() map[string]func(ts *testscript.TestScript, neg bool, args []string) {
+	cmds := map[string]func(ts *testscript.TestScript, neg bool, args []string){
+		"status":    cmdStatus,
+		"writefile": cmdWritefile,
+		"jsondiag":  cmdJSONDiag,
+	}
+	for name, c := range signCmds {
+		cmds[name] = c
+	}
+	return cmds
 }
 
 func cmdStatus(ts *testscript.TestScript, neg bool, args []string) {

@@ -129,7 +129,7 @@ func TestRootListsEveryCommand(t *testing.T) {
 	for _, c := range root.Commands() {
 		names = append(names, c.Name())
 	}
-	for _, want := range []string{"lint", "rules", "explain", "timeline", "render", "build"} {
+	for _, want := range []string{"lint", "rules", "explain", "timeline", "render", "build", "sign", "verify"} {
 		found := false
 		for _, n := range names {
 			found = found || n == want

@@ -90,6 +90,8 @@ and the mediation certificate as PDFs.`,
 		NewCmdTimeline(f, nil),
 		NewCmdRender(f, nil),
 		NewCmdBuild(f, nil),
+		NewCmdSign(f, nil),
+		NewCmdVerify(f, nil),
 	)
 	return root
 }

@@ -8,8 +8,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
+	"time"
 	"unsafe"
 
 	"github.com/sendgen/sendgen/internal/cli"
@@ -121,3 +123,91 @@ func TestColourOnTerminal(t *testing.T) {
 		})
 	}
 }
+
+// TestP12PasswordAtTerminal types the PKCS #12 password at a terminal
+// (standard input is a pseudo-terminal): sign reads it without echo.
+func TestP12PasswordAtTerminal(t *testing.T) {
+	dir := t.TempDir()
+	caseFile := filepath.Join(dir, "case.md")
+	if err := os.WriteFile(caseFile, []byte(ttyOutcomeCase), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errw bytes.Buffer
+	if code := cli.Main([]string{"render", "--today", "2026-11-01", "--out", dir, caseFile}, nil, &out, &errw); code != 0 {
+		t.Fatalf("render: exit %d: %s", code, errw.String())
+	}
+	p12 := filepath.Join(dir, "id.p12")
+	writeTestP12(t, p12, "typed secret")
+
+	m, s := openPTY(t)
+	defer m.Close()
+	echoed := make(chan []byte)
+	go func() {
+		var buf bytes.Buffer
+		_, _ = io.Copy(&buf, m)
+		echoed <- buf.Bytes()
+	}()
+	// Type the password once the prompt is shown, as a person would.
+	errR, errW, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stderr := make(chan string)
+	go func() {
+		var seen []byte
+		buf := make([]byte, 256)
+		typed := false
+		for {
+			n, err := errR.Read(buf)
+			seen = append(seen, buf[:n]...)
+			if !typed && bytes.Contains(seen, []byte("Password for id.p12: ")) {
+				typed = true
+				time.Sleep(50 * time.Millisecond) // echo is turned off right after the prompt
+				_, _ = m.Write([]byte("typed secret\n"))
+			}
+			if err != nil {
+				stderr <- string(seen)
+				return
+			}
+		}
+	}()
+	out.Reset()
+	code := cli.Main([]string{"sign", "--p12", p12, "--out", filepath.Join(dir, "signed.pdf"),
+		filepath.Join(dir, "TTY-1-outcome-form.pdf")}, s, &out, errW)
+	errW.Close()
+	s.Close()
+	got, prompt := <-echoed, <-stderr
+	if code != 0 {
+		t.Fatalf("sign: exit %d\n%s%s", code, out.String(), prompt)
+	}
+	if !strings.Contains(prompt, "Password for id.p12: ") {
+		t.Errorf("no prompt: %q", prompt)
+	}
+	if bytes.Contains(got, []byte("typed secret")) {
+		t.Errorf("the password was echoed to the terminal: %q", got)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "signed.pdf")); err != nil {
+		t.Error(err)
+	}
+}
+
+const ttyOutcomeCase = `---
+case: TTY-1
+child:
+  name: Sam Carter
+appellant:
+  name: Alex Carter
+  role: parent
+local_authority: Leeds City Council
+decision:
+  type: plan-contents
+  date: 2026-09-14
+mediation:
+  date: 2026-10-27
+  mediator: Sam Patel
+---
+
+# Unresolved issues
+
+- The size of the group.
+`

@@ -20,14 +20,20 @@ import (
 // itself survives. An existing file's permission bits are kept; a new file
 // gets 0666 less the umask, as os.Create gives.
 func WriteFile(path string, data []byte) (err error) {
+	mode := fs.FileMode(0o666) &^ umask()
+	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
+		mode = st.Mode().Perm()
+	}
+	return WriteFileMode(path, data, mode)
+}
+
+// WriteFileMode is WriteFile with the permission bits given: a document
+// derived from another (a signed copy) keeps the permissions of the one it
+// came from, so a document made private stays private.
+func WriteFileMode(path string, data []byte, mode fs.FileMode) (err error) {
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
-	}
-	mode := fs.FileMode(0o666)
-	keep := false
-	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
-		mode, keep = st.Mode().Perm(), true
 	}
 	f, err := os.CreateTemp(dir, "."+base+".*.tmp")
 	if err != nil {
@@ -46,12 +52,8 @@ func WriteFile(path string, data []byte) (err error) {
 	if _, err := f.Write(data); err != nil {
 		return fail(err)
 	}
-	// CreateTemp makes the file 0600; give it the mode os.Create would, or
-	// the mode the old file had (a document made private stays private).
-	if !keep {
-		mode = fs.FileMode(0o666) &^ umask()
-	}
-	if err := f.Chmod(mode); err != nil {
+	// CreateTemp makes the file 0600; give it the mode asked for.
+	if err := f.Chmod(mode.Perm()); err != nil {
 		return fail(err)
 	}
 	if err := f.Sync(); err != nil {

@@ -52,6 +52,24 @@ func TestWriteFileModes(t *testing.T) {
 	}
 }
 
+// TestWriteFileMode: a derived document (a signed copy) gets the mode it
+// is given, whatever the umask and whatever was at the path before.
+func TestWriteFileMode(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "signed.pdf")
+	for _, mode := range []os.FileMode{0o640, 0o600} {
+		if err := WriteFileMode(p, []byte("x"), mode); err != nil {
+			t.Fatal(err)
+		}
+		if st, _ := os.Stat(p); st.Mode().Perm() != mode {
+			t.Errorf("mode %v, want %v", st.Mode().Perm(), mode)
+		}
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, ".*.tmp")); len(left) != 0 {
+		t.Errorf("temporary files left: %v", left)
+	}
+}
+
 func TestWriteFileFailureLeavesNothing(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "missing", "a.pdf")
