@@ -21,6 +21,7 @@ import (
 	"github.com/sendgen/sendgen/lint"
 	"github.com/sendgen/sendgen/render"
 	"github.com/sendgen/sendgen/report"
+	"github.com/sendgen/sendgen/sign"
 )
 
 // DocumentsOptions are the flags of `sendgen render` and `sendgen build`:
@@ -37,7 +38,11 @@ type DocumentsOptions struct {
 	// its documents (sendgen build); otherwise only the findings that hold
 	// a document back are printed.
 	ShowFindings bool
-	Paths        []string
+	// Sign signs every final document as it is written (--sign, with the
+	// key flags of `sendgen sign`).
+	Sign bool
+	SignerOptions
+	Paths []string
 }
 
 // NewCmdRender is `sendgen render`.
@@ -99,6 +104,8 @@ func documentsCmd(f *Factory, runF func(*DocumentsOptions) error, o *DocumentsOp
 	fl.StringVarP(&o.Out, "out", "o", "out", "folder to write the PDFs to")
 	fl.BoolVar(&o.Draft, "draft", false, "render drafts: DRAFT on every page, lint findings appended, nothing held back")
 	fl.StringVar(&o.Templates, "templates", "", "folder of templates overriding the built-in ones (same file names)")
+	fl.BoolVar(&o.Sign, "sign", false, "sign each final document as it is written (with --key and --cert, or --p12; see 'sendgen sign')")
+	o.SignerOptions.addFlags(cmd)
 	o.CommonOptions.addFlags(cmd)
 	return cmd
 }
@@ -142,8 +149,26 @@ func plural(n int, one, many string) string {
 // run is one render or build run: the pipeline, and where it writes.
 type documentsRun struct {
 	*DocumentsOptions
-	ws    *build.Workspace
-	color bool
+	ws     *build.Workspace
+	color  bool
+	signer *sign.Signer // nil without --sign
+}
+
+// notSigned is writeCase's error when --sign was asked for and a document
+// has error-level findings: it is neither signed nor written (exit 1).
+type notSigned struct {
+	path string
+	docs []render.Document
+	n    int
+}
+
+func (e *notSigned) Error() string {
+	names := make([]string, len(e.docs))
+	for i, d := range e.docs {
+		names[i] = string(d)
+	}
+	return fmt.Sprintf("%s: not signed, not written: %s (the case has %d error-level %s; a signed document says it is final: fix %s first)",
+		e.path, strings.Join(names, ", "), e.n, plural(e.n, "finding", "findings"), plural(e.n, "it", "them"))
 }
 
 // writeCase writes the documents a checked case supports to o.Out. Final
@@ -171,7 +196,7 @@ func (o *documentsRun) writeCase(ios *IO, res *build.Result) error {
 			return fmt.Errorf("write findings: %w", err)
 		}
 	}
-	var held []render.Document
+	var held, unsigned []render.Document
 	var blocking []lint.Finding
 	for _, d := range docs {
 		if d.State == build.HeldBack && !o.Draft {
@@ -180,15 +205,32 @@ func (o *documentsRun) writeCase(ios *IO, res *build.Result) error {
 			o.removeStale(ios, d.File)
 			continue
 		}
+		if o.signer != nil && errorCount(res) > 0 {
+			unsigned = append(unsigned, d.Kind)
+			o.removeStale(ios, d.File)
+			continue
+		}
 		pdf, err := o.ws.Render(res, d.Kind, o.Draft)
 		if err != nil {
 			return err
+		}
+		if o.signer != nil {
+			if pdf, err = sign.Sign(pdf, o.signer, o.SignerOptions.signOptions(o.signer, o.Factory)); err != nil {
+				return fmt.Errorf("%s: signing %s: %w", c.Path, d.Kind, err)
+			}
 		}
 		dest := filepath.Join(o.Out, d.File)
 		if err := fsutil.WriteFile(dest, pdf); err != nil {
 			return fmt.Errorf("%s: %w", c.Path, err)
 		}
 		fmt.Fprintf(ios.Out, "wrote %s\n", dest)
+	}
+	if len(unsigned) > 0 {
+		ns := &notSigned{path: c.Path, docs: unsigned, n: errorCount(res)}
+		if len(held) == 0 {
+			return ns
+		}
+		fmt.Fprintf(ios.Err, "sendgen: %s\n", ns)
 	}
 	if len(held) == 0 {
 		return nil
@@ -200,6 +242,17 @@ func (o *documentsRun) writeCase(ios *IO, res *build.Result) error {
 		}
 	}
 	return &heldBack{path: c.Path, docs: held}
+}
+
+// errorCount is the number of error-level findings of a case.
+func errorCount(res *build.Result) int {
+	n := 0
+	for _, f := range res.Findings {
+		if f.Severity == lint.Error {
+			n++
+		}
+	}
+	return n
 }
 
 // holdAll writes no final document of a case whose front matter has
@@ -250,8 +303,25 @@ func uniqueFindings(findings []lint.Finding) []lint.Finding {
 // that share one Workspace; output is printed in the order of the files.
 func runDocuments(o *DocumentsOptions) error {
 	o.Factory.oneShot()
-	if o.Out == "" {
-		o.Out = "out"
+	if strings.TrimSpace(o.Out) == "" {
+		// An unset shell variable (--out "$OUT") must not quietly mean ./out.
+		return usageError{errors.New("--out is empty: give the folder to write the PDFs to")}
+	}
+	// Flags first: nothing is created for a run that cannot go ahead.
+	var signer *sign.Signer
+	var err error
+	if o.Sign {
+		if o.Draft {
+			return usageError{errors.New("drafts are never signed: drop --draft or --sign")}
+		}
+		if err := o.SignerOptions.check("--sign"); err != nil {
+			return err
+		}
+		if signer, err = o.SignerOptions.load(o.IO); err != nil {
+			return err
+		}
+	} else if o.Key != "" || o.Cert != "" || o.P12 != "" {
+		return usageError{errors.New("--key, --cert and --p12 are for --sign: add --sign to sign the documents")}
 	}
 	bo := build.Options{}
 	if o.Templates != "" {
@@ -268,7 +338,7 @@ func runDocuments(o *DocumentsOptions) error {
 	if err := os.MkdirAll(o.Out, 0o755); err != nil {
 		return fmt.Errorf("--out: %w", unwrapPathError(err))
 	}
-	run := &documentsRun{DocumentsOptions: o, ws: ws}
+	run := &documentsRun{DocumentsOptions: o, ws: ws, signer: signer}
 	run.color, _ = useColor("auto", o.IO)
 
 	files, errs := collectFiles(o.Paths)
@@ -333,9 +403,10 @@ func runDocuments(o *DocumentsOptions) error {
 		_, _ = io.Copy(o.IO.Out, &res.out)
 		_, _ = io.Copy(o.IO.Err, &res.err)
 		var hb *heldBack
+		var ns *notSigned
 		switch {
 		case res.fail == nil:
-		case errors.As(res.fail, &hb):
+		case errors.As(res.fail, &hb), errors.As(res.fail, &ns):
 			held = true
 			fmt.Fprintf(o.IO.Err, "sendgen: %s\n", res.fail)
 		default:

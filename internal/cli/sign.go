@@ -16,23 +16,62 @@ import (
 	"github.com/sendgen/sendgen/sign"
 )
 
-// SignOptions are the flags of `sendgen sign`.
-type SignOptions struct {
-	IO           *IO
-	Factory      *Factory
+// SignerOptions are the key and the signature's texts, shared by `sendgen
+// sign` and `sendgen build --sign`.
+type SignerOptions struct {
 	Key, Cert    string // PEM private key and certificate chain
 	P12          string // PKCS #12 file instead of Key and Cert
 	PasswordFile string // the PKCS #12 password's file; else the terminal
 	Reason       string
 	Location     string
 	Name         string // the signer's name as shown; default the certificate's
-	Fields       string // empty signature fields to add, comma-separated names
-	Out          string
-	InPlace      bool
-	Path         string
 	// ReadPassword reads the PKCS #12 password from the terminal; nil
 	// uses standard input when it is one.
 	ReadPassword func(prompt string) (string, error)
+}
+
+func (o *SignerOptions) addFlags(cmd *cobra.Command) {
+	fl := cmd.Flags()
+	fl.StringVar(&o.Key, "key", "", "PEM private key file")
+	fl.StringVar(&o.Cert, "cert", "", "PEM certificate file: the signing certificate and the certificates that issued it")
+	fl.StringVar(&o.P12, "p12", "", "PKCS #12 (.p12, .pfx) file holding the key and certificates, instead of --key and --cert")
+	fl.StringVar(&o.PasswordFile, "password-file", "", "file whose first line is the PKCS #12 password (default: ask at the terminal)")
+	fl.StringVar(&o.Reason, "reason", "", "reason shown with the signature, e.g. \"Outcome form issued\"")
+	fl.StringVar(&o.Location, "location", "", "place of signing shown with the signature")
+	fl.StringVar(&o.Name, "name", "", "signer's name shown with the signature (default: the certificate's name)")
+}
+
+// check says what is wrong with the key flags, as a usage error.
+func (o *SignerOptions) check(command string) error {
+	switch {
+	case o.P12 != "" && (o.Key != "" || o.Cert != ""):
+		return usageError{errors.New("give --p12, or --key and --cert, not both")}
+	case o.P12 == "" && (o.Key == "" || o.Cert == ""):
+		return usageError{fmt.Errorf("%s needs --key and --cert (PEM), or --p12", command)}
+	case o.PasswordFile != "" && o.P12 == "":
+		return usageError{errors.New("--password-file is for --p12")}
+	}
+	return nil
+}
+
+// signOptions are the signature's texts, the signing time from the clock.
+func (o *SignerOptions) signOptions(s *sign.Signer, f *Factory) sign.Options {
+	opts := sign.Options{Reason: o.Reason, Location: o.Location, Name: o.Name, Clock: f.Now}
+	if opts.Name == "" {
+		opts.Name = s.Certificate().Subject.CommonName
+	}
+	return opts
+}
+
+// SignOptions are the flags of `sendgen sign`.
+type SignOptions struct {
+	IO      *IO
+	Factory *Factory
+	SignerOptions
+	Fields  string // empty signature fields to add, comma-separated names
+	Out     string
+	InPlace bool
+	Path    string
 }
 
 // NewCmdSign is `sendgen sign`. runF replaces runSign in tests.
@@ -72,14 +111,8 @@ file errors. See docs/signing.md.`,
 			return runSign(o)
 		},
 	}
+	o.SignerOptions.addFlags(cmd)
 	fl := cmd.Flags()
-	fl.StringVar(&o.Key, "key", "", "PEM private key file")
-	fl.StringVar(&o.Cert, "cert", "", "PEM certificate file: the signing certificate and the certificates that issued it")
-	fl.StringVar(&o.P12, "p12", "", "PKCS #12 (.p12, .pfx) file holding the key and certificates, instead of --key and --cert")
-	fl.StringVar(&o.PasswordFile, "password-file", "", "file whose first line is the PKCS #12 password (default: ask at the terminal)")
-	fl.StringVar(&o.Reason, "reason", "", "reason shown with the signature, e.g. \"Outcome form issued\"")
-	fl.StringVar(&o.Location, "location", "", "place of signing shown with the signature")
-	fl.StringVar(&o.Name, "name", "", "signer's name shown with the signature (default: the certificate's name)")
 	fl.StringVar(&o.Fields, "fields", "", "comma-separated names: add an empty signature field for each")
 	fl.StringVarP(&o.Out, "out", "o", "", "write the signed PDF to this file")
 	fl.BoolVar(&o.InPlace, "in-place", false, "replace FILE.pdf with the signed PDF")
@@ -92,14 +125,11 @@ func runSign(o *SignOptions) error {
 		return usageError{errors.New("give --out or --in-place, not both")}
 	case !o.InPlace && o.Out == "":
 		return usageError{errors.New("say where to write the signed PDF: --out NEW.pdf, or --in-place to replace the file")}
-	case o.P12 != "" && (o.Key != "" || o.Cert != ""):
-		return usageError{errors.New("give --p12, or --key and --cert, not both")}
-	case o.P12 == "" && (o.Key == "" || o.Cert == ""):
-		return usageError{errors.New("sign needs --key and --cert (PEM), or --p12")}
-	case o.PasswordFile != "" && o.P12 == "":
-		return usageError{errors.New("--password-file is for --p12")}
 	}
-	signer, err := loadSigner(o)
+	if err := o.SignerOptions.check("sign"); err != nil {
+		return err
+	}
+	signer, err := o.SignerOptions.load(o.IO)
 	if err != nil {
 		return err
 	}
@@ -111,10 +141,7 @@ func runSign(o *SignOptions) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", o.Path, err)
 	}
-	opts := sign.Options{Reason: o.Reason, Location: o.Location, Name: o.Name, Clock: o.Factory.Now}
-	if opts.Name == "" {
-		opts.Name = signer.Certificate().Subject.CommonName
-	}
+	opts := o.SignerOptions.signOptions(signer, o.Factory)
 	if o.Fields != "" {
 		for _, n := range strings.Split(o.Fields, ",") {
 			if n = strings.TrimSpace(n); n != "" {
@@ -142,13 +169,13 @@ func runSign(o *SignOptions) error {
 	return nil
 }
 
-func loadSigner(o *SignOptions) (*sign.Signer, error) {
+func (o *SignerOptions) load(ios *IO) (*sign.Signer, error) {
 	if o.P12 != "" {
 		data, err := readSmall(o.P12, "--p12")
 		if err != nil {
 			return nil, err
 		}
-		pw, err := p12Password(o)
+		pw, err := o.p12Password(ios)
 		if err != nil {
 			return nil, err
 		}
@@ -183,7 +210,7 @@ func readSmall(path, flag string) ([]byte, error) {
 	return b, nil
 }
 
-func p12Password(o *SignOptions) (string, error) {
+func (o *SignerOptions) p12Password(ios *IO) (string, error) {
 	if o.PasswordFile != "" {
 		b, err := readSmall(o.PasswordFile, "--password-file")
 		if err != nil {
@@ -193,7 +220,7 @@ func p12Password(o *SignOptions) (string, error) {
 	}
 	read := o.ReadPassword
 	if read == nil {
-		read = terminalPassword(o.IO)
+		read = terminalPassword(ios)
 	}
 	pw, err := read("Password for " + filepath.Base(o.P12) + ": ")
 	if err != nil {

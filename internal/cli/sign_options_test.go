@@ -16,8 +16,8 @@ func TestSignVerifyFlags(t *testing.T) {
 			"--name", "Sam Patel", "--fields", "A,B", "--out", "s.pdf", "form.pdf"); err != nil {
 			t.Fatal(err)
 		}
-		want := SignOptions{IO: f.IO, Factory: f, Key: "k.pem", Cert: "c.pem", Reason: "Issued", Location: "Leeds",
-			Name: "Sam Patel", Fields: "A,B", Out: "s.pdf", Path: "form.pdf"}
+		want := SignOptions{IO: f.IO, Factory: f, SignerOptions: SignerOptions{Key: "k.pem", Cert: "c.pem", Reason: "Issued", Location: "Leeds",
+			Name: "Sam Patel"}, Fields: "A,B", Out: "s.pdf", Path: "form.pdf"}
 		if !reflect.DeepEqual(*got, want) {
 			t.Errorf("options %+v, want %+v", *got, want)
 		}
