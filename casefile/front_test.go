@@ -558,3 +558,59 @@ func TestValueSpans(t *testing.T) {
 		})
 	}
 }
+
+// TestLimits: inputs built to make the parsers take minutes are refused
+// at once, with the line, before the expensive work starts; inputs a real
+// case file might hold are not.
+func TestLimits(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		body string
+		line int
+		want string // "" accepted
+	}{
+		{"100,000 nested list markers", strings.Repeat("- ", 100000) + "x\n", 4, "nests lists or quotes 100000 deep"},
+		{"nested quotes", strings.Repeat("> ", 65) + "x\n", 4, "65 deep"},
+		{"ordered markers", strings.Repeat("1. ", 65) + "x\n", 4, "65 deep"},
+		{"64 levels are read", strings.Repeat("- ", 64) + "x\n", 0, ""},
+		{"60,000 link openers", strings.Repeat("[a](", 60000) + "\n", 4, "more than 1000 links"},
+		{"link openers over many lines of one paragraph", strings.Repeat("[a](b\n", 1001), 4, "more than 1000 links"},
+		{"links in separate paragraphs", strings.Repeat("[a](b)\n\n", 1500), 0, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := "---\ncase: x\n---\n" + tc.body
+			start := time.Now()
+			_, err := Parse("f.md", []byte(src))
+			if d := time.Since(start); d > 5*time.Second {
+				t.Errorf("took %v", d)
+			}
+			var e *Error
+			switch {
+			case tc.want == "" && err != nil:
+				t.Errorf("refused: %v", err)
+			case tc.want != "" && (!errors.As(err, &e) || e.Line != tc.line || !strings.Contains(e.Message, tc.want)):
+				t.Errorf("error %v, want line %d saying %q", err, tc.line, tc.want)
+			}
+		})
+	}
+}
+
+// TestLongFlowListLinear: a flow list of 40,000 sections on one line once
+// took 9 s (every item's position was counted from the start of the line).
+func TestLongFlowListLinear(t *testing.T) {
+	src := strings.Replace(validFront, "sections: [F]", "sections: ["+strings.TrimSuffix(strings.Repeat("F, ", 40000), ", ")+"]", 1)
+	if src == validFront {
+		t.Fatal("fixture edit did not apply")
+	}
+	start := time.Now()
+	c, err := Parse("f.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("40,000 sections took %v", d)
+	}
+	if got := c.Front.Decision.SectionList(); len(got) != 1 || got[0] != "F" {
+		t.Errorf("sections %v", got)
+	}
+}

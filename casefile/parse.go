@@ -95,6 +95,9 @@ func Parse(path string, src []byte) (*Case, error) {
 	}
 	c := &Case{Source: s}
 	bodyStart := c.parseFront()
+	if e := checkLimits(s, s.Pos(bodyStart).Line); e != nil {
+		return nil, e
+	}
 	c.Body = parseBody(src, bodyStart)
 	c.collectActions()
 	sortProblems(c.Problems)

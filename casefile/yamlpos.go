@@ -1,6 +1,7 @@
 package casefile
 
 import (
+	"sort"
 	"unicode/utf8"
 )
 
@@ -9,6 +10,11 @@ type yamlLines struct {
 	src        []byte
 	start, end int
 	lineStarts []int // file offsets of the start of each YAML line
+	lineEnds   []int // file offsets of the line break ending each line (or end)
+	// last is where offset last stopped: the nodes of a flow list on one
+	// line come in column order, so counting on from there keeps a
+	// 40,000-item [F, F, ...] linear instead of quadratic.
+	last struct{ line, column, off int }
 }
 
 func newYAMLLines(src []byte, start, end int) yamlLines {
@@ -19,9 +25,11 @@ func newYAMLLines(src []byte, start, end int) yamlLines {
 			i++
 			continue
 		}
+		y.lineEnds = append(y.lineEnds, i)
 		i += n
 		y.lineStarts = append(y.lineStarts, i)
 	}
+	y.lineEnds = append(y.lineEnds, end)
 	return y
 }
 
@@ -61,20 +69,32 @@ func (y *yamlLines) lineStart(line int) int {
 	return y.lineStarts[line-1]
 }
 
-// lineEnd is the file offset of the line break ending the line at off.
+// lineEnd is the file offset of the line break ending the line at off (a
+// lookup, not a scan: every item of a long flow list asks).
 func (y *yamlLines) lineEnd(off int) int {
-	for off < y.end && yamlBreak(y.src[:y.end], off) == 0 {
-		off++
+	if off >= y.end {
+		return y.end
+	}
+	i := sort.SearchInts(y.lineStarts, off+1) - 1
+	if i < 0 {
+		i = 0
+	}
+	if e := y.lineEnds[i]; e >= off {
+		return e
 	}
 	return off
 }
 
 // offset converts a 1-based YAML line and character column to a file offset.
 func (y *yamlLines) offset(line, column int) int {
-	off := y.lineStart(line)
-	for c := 1; c < column && off < y.end && yamlBreak(y.src[:y.end], off) == 0; c++ {
+	off, c := y.lineStart(line), 1
+	if y.last.line == line && y.last.column <= column && y.last.column > 0 {
+		off, c = y.last.off, y.last.column
+	}
+	for ; c < column && off < y.end && yamlBreak(y.src[:y.end], off) == 0; c++ {
 		_, size := utf8.DecodeRune(y.src[off:y.end])
 		off += size
 	}
+	y.last.line, y.last.column, y.last.off = line, c, off
 	return off
 }
