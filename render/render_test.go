@@ -795,3 +795,31 @@ func TestInlineHTMLPrintedAsWritten(t *testing.T) {
 		t.Errorf("inline HTML not printed as written:\n%s", got)
 	}
 }
+
+// TestTemplateBounded: an organisation's template that loops over a huge
+// range fails that document with a clear error instead of hanging the batch
+// or filling memory.
+func TestTemplateBounded(t *testing.T) {
+	defer func(d time.Duration) { templateTimeout = d }(templateTimeout)
+	templateTimeout = 300 * time.Millisecond
+	for _, tc := range []struct{ name, tmpl, want string }{
+		{"output", "# X\n\n{{range 1000000000}}Access to therapy. {{end}}", "more than"},
+		{"time", "# X\n\n{{range 100000000}}{{end}}", "still running after"}, // about 3 s of work
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := New(Options{Templates: fstest.MapFS{"certificate.md": {Data: []byte(tc.tmpl)}}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			c := loadCase(t, "full.md")
+			start := time.Now()
+			_, err = r.Render(c, Certificate, input(t, c))
+			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "certificate.md") {
+				t.Errorf("error %v, want one naming the template and saying %q", err, tc.want)
+			}
+			if d := time.Since(start); d > templateTimeout+5*time.Second {
+				t.Errorf("took %v", d)
+			}
+		})
+	}
+}

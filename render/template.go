@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"text/template"
+	"time"
 
 	"github.com/sendgen/sendgen/templates"
 )
@@ -186,11 +187,52 @@ func (ts *templateSet) execute(v *View) (string, error) {
 }
 
 func (ts *templateSet) run(name string, v *View) (string, error) {
-	var b bytes.Buffer
-	if err := ts.t.ExecuteTemplate(&b, name, v); err != nil {
-		return "", fmt.Errorf("template %s: %w", name, err)
+	b := &limitedBuffer{max: MaxTemplateOutput}
+	done := make(chan error, 1)
+	// An organisation's own template (--templates) is code: a loop over
+	// {{range 1000000000}} must not hang a batch. Execution runs aside,
+	// bounded in output and time; a template that overruns is abandoned
+	// (it only reads the View) and the document fails with what to fix.
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				done <- fmt.Errorf("%v", p)
+			}
+		}()
+		done <- ts.t.ExecuteTemplate(b, name, v)
+	}()
+	timer := time.NewTimer(templateTimeout)
+	defer timer.Stop()
+	select {
+	case err := <-done:
+		if err != nil {
+			return "", fmt.Errorf("template %s: %w", name, err)
+		}
+		return b.String(), nil
+	case <-timer.C:
+		return "", fmt.Errorf("template %s: still running after %v: does it loop over a huge range? Templates must finish in %v", name, templateTimeout, templateTimeout)
 	}
-	return b.String(), nil
+}
+
+// MaxTemplateOutput bounds what one template may write, and
+// templateTimeout how long it may run: far beyond any real document (the
+// longest sample's template output is about 20 KB and takes well under a
+// millisecond). templateTimeout is a variable for the test.
+const MaxTemplateOutput = 4 << 20
+
+var templateTimeout = 5 * time.Second
+
+// limitedBuffer fails a write past max bytes, which stops the template.
+type limitedBuffer struct {
+	bytes.Buffer
+	max int
+}
+
+func (b *limitedBuffer) Write(p []byte) (int, error) {
+	if b.Len()+len(p) > b.max {
+		return 0, fmt.Errorf("the template writes more than %d bytes: does it loop over a huge range?", b.max)
+	}
+	return b.Buffer.Write(p)
 }
 
 // plain runs a partial that yields one line of plain text (header, footer).
