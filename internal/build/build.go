@@ -46,7 +46,15 @@ type Options struct {
 	// Home is the user's home folder: configuration discovery stops there,
 	// as it stops at a repository's root.
 	Home string
+	// Budget bounds the time one case file may take to check; zero means
+	// DefaultBudget.
+	Budget time.Duration
 }
+
+// DefaultBudget is the time a case file may take to check: real files take
+// milliseconds, so a file still being read after this was built to slow
+// sendgen down, and the batch moves on without it.
+const DefaultBudget = 20 * time.Second
 
 // Workspace runs the pipeline for many case files, concurrently. It is safe
 // for concurrent use.
@@ -242,6 +250,36 @@ func (w *Workspace) CheckFile(ctx context.Context, path string) *Result {
 // kept beyond the returned case: an editor's unsaved buffer is checked
 // exactly like a file on disk.
 func (w *Workspace) Check(ctx context.Context, path string, src []byte) *Result {
+	budget := w.opts.Budget
+	if budget <= 0 {
+		budget = DefaultBudget
+	}
+	ctx, cancel := context.WithTimeout(ctx, budget)
+	defer cancel()
+	done := make(chan *Result, 1)
+	go func() {
+		// One case must never take the others down: a panic in the parser
+		// or a rule is this file's error.
+		defer func() {
+			if p := recover(); p != nil {
+				done <- &Result{Path: path, Err: fmt.Errorf("%s: internal error while checking this file, please report it: %v", path, p)}
+			}
+		}()
+		done <- w.check(ctx, path, src)
+	}()
+	select {
+	case res := <-done:
+		return res
+	case <-ctx.Done():
+		err := ctx.Err()
+		if errors.Is(err, context.DeadlineExceeded) {
+			err = fmt.Errorf("%s: still being checked after %v (real case files take milliseconds): is this the right file?", path, budget)
+		}
+		return &Result{Path: path, Err: err}
+	}
+}
+
+func (w *Workspace) check(ctx context.Context, path string, src []byte) *Result {
 	res := &Result{Path: path}
 	c, err := casefile.Parse(path, src)
 	if err != nil {

@@ -409,3 +409,14 @@ func TestFrontMatterErrorsHoldEveryDocument(t *testing.T) {
 		})
 	}
 }
+
+// TestBudget: a file still being checked after the budget is this file's
+// error and the caller moves on.
+func TestBudget(t *testing.T) {
+	ws := workspace(t, Options{Budget: time.Microsecond})
+	src := front + strings.Repeat(vagueProvision, 200)
+	res := ws.Check(context.Background(), "slow.md", []byte(src))
+	if res.Err == nil || !strings.Contains(res.Err.Error(), "still being checked after 1µs") || !strings.Contains(res.Err.Error(), "slow.md") {
+		t.Fatalf("err %v", res.Err)
+	}
+}
