@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -17,7 +16,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/sendgen/sendgen/internal/build"
-	"github.com/sendgen/sendgen/internal/fsutil"
+	"github.com/sendgen/sendgen/internal/outdir"
 	"github.com/sendgen/sendgen/lint"
 	"github.com/sendgen/sendgen/render"
 	"github.com/sendgen/sendgen/report"
@@ -150,6 +149,7 @@ func plural(n int, one, many string) string {
 type documentsRun struct {
 	*DocumentsOptions
 	ws     *build.Workspace
+	out    *outdir.Folder
 	color  bool
 	signer *sign.Signer // nil without --sign
 }
@@ -198,16 +198,17 @@ func (o *documentsRun) writeCase(ios *IO, res *build.Result) error {
 	}
 	var held, unsigned []render.Document
 	var blocking []lint.Finding
+	var files []outdir.File
 	for _, d := range docs {
 		if d.State == build.HeldBack && !o.Draft {
 			held = append(held, d.Kind)
 			blocking = append(blocking, d.Blocking...)
-			o.removeStale(ios, d.File)
+			o.removeStale(ios, c.Path, d.File)
 			continue
 		}
 		if o.signer != nil && errorCount(res) > 0 {
 			unsigned = append(unsigned, d.Kind)
-			o.removeStale(ios, d.File)
+			o.removeStale(ios, c.Path, d.File)
 			continue
 		}
 		pdf, err := o.ws.Render(res, d.Kind, o.Draft)
@@ -219,11 +220,15 @@ func (o *documentsRun) writeCase(ios *IO, res *build.Result) error {
 				return fmt.Errorf("%s: signing %s: %w", c.Path, d.Kind, err)
 			}
 		}
-		dest := filepath.Join(o.Out, d.File)
-		if err := fsutil.WriteFile(dest, pdf); err != nil {
-			return fmt.Errorf("%s: %w", c.Path, err)
-		}
-		fmt.Fprintf(ios.Out, "wrote %s\n", dest)
+		files = append(files, outdir.File{Name: d.File, Data: pdf})
+	}
+	// All of a case's documents or none: never one child's statement beside
+	// another child's form.
+	if err := o.out.Write(c.Path, files); err != nil {
+		return fmt.Errorf("%s: %w", c.Path, err)
+	}
+	for _, f := range files {
+		fmt.Fprintf(ios.Out, "wrote %s\n", filepath.Join(o.Out, f.Name))
 	}
 	if len(unsigned) > 0 {
 		ns := &notSigned{path: c.Path, docs: unsigned, n: errorCount(res)}
@@ -268,22 +273,24 @@ func (o *documentsRun) holdAll(ios *IO, res *build.Result, front []lint.Finding)
 		return fmt.Errorf("write findings: %w", err)
 	}
 	for _, d := range res.Documents {
-		o.removeStale(ios, d.File)
+		o.removeStale(ios, res.Path, d.File)
 	}
 	return &frontMatterHeld{path: res.Path, n: len(front)}
 }
 
 // removeStale removes an older final document that is now held back, and
 // says so. file is "" when the case has no name for it.
-func (o *documentsRun) removeStale(ios *IO, file string) {
+func (o *documentsRun) removeStale(ios *IO, source, file string) {
 	if file == "" {
 		return
 	}
 	p := filepath.Join(o.Out, file)
-	if err := os.Remove(p); err == nil {
+	removed, err := o.out.Remove(source, file)
+	switch {
+	case err != nil:
+		fmt.Fprintf(ios.Err, "sendgen: %s is held back, but %s was not removed: %v\n", source, p, err)
+	case removed:
 		fmt.Fprintf(ios.Out, "removed %s: an older version of a document now held back\n", p)
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		fmt.Fprintf(ios.Err, "sendgen: %s is held back, but its older version could not be removed: %v\n", p, unwrapPathError(err))
 	}
 }
 
@@ -335,10 +342,14 @@ func runDocuments(o *DocumentsOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(o.Out, 0o755); err != nil {
-		return fmt.Errorf("--out: %w", unwrapPathError(err))
+	out, stale, err := outdir.Open(o.Out)
+	if err != nil {
+		return fmt.Errorf("--out: %w", err)
 	}
-	run := &documentsRun{DocumentsOptions: o, ws: ws, signer: signer}
+	if len(stale) > 0 {
+		fmt.Fprintf(o.IO.Err, "sendgen: removed %d temporary %s left in %s by an interrupted run\n", len(stale), plural(len(stale), "file", "files"), o.Out)
+	}
+	run := &documentsRun{DocumentsOptions: o, ws: ws, signer: signer, out: out}
 	run.color, _ = useColor("auto", o.IO)
 
 	files, errs := collectFiles(o.Paths)

@@ -35,7 +35,10 @@ func WriteFileMode(path string, data []byte, mode fs.FileMode) (err error) {
 	if dir == "" {
 		dir = "."
 	}
-	f, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	// The temporary name carries the writer's process ID, so that a later
+	// run can tell a file left by a process killed mid-write (RemoveStale)
+	// from one another process is writing now.
+	f, err := os.CreateTemp(dir, fmt.Sprintf(".%s.%d.*%s", base, os.Getpid(), tempSuffix))
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", path, Unwrap(err))
 	}

@@ -1,6 +1,7 @@
 package fsutil
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -122,4 +123,34 @@ func asTooLarge(err error, tl **TooLargeError) bool {
 	e, ok := err.(*TooLargeError)
 	*tl = e
 	return ok
+}
+
+// TestRemoveStale: a temporary file left by a process killed mid-write is
+// removed by the next run; one whose writer is alive stays.
+func TestRemoveStale(t *testing.T) {
+	dir := t.TempDir()
+	dead := filepath.Join(dir, ".X-outcome-form.pdf.999999999.123.tmp") // no such process
+	alive := filepath.Join(dir, fmt.Sprintf(".X-certificate.pdf.%d.456.tmp", os.Getpid()))
+	other := filepath.Join(dir, ".notes.tmp")
+	for _, p := range []string{dead, alive, other} {
+		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	removed, err := RemoveStale(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(removed) != 1 || removed[0] != filepath.Base(dead) {
+		t.Errorf("removed %v, want only the dead writer's file", removed)
+	}
+	for _, p := range []string{alive, other} {
+		if _, err := os.Stat(p); err != nil {
+			t.Errorf("%s was removed", filepath.Base(p))
+		}
+	}
+	// WriteFile's own temporary names are ones RemoveStale recognises.
+	if pid, ok := tempPID(fmt.Sprintf(".a.b.pdf.%d.777%s", os.Getpid(), tempSuffix)); !ok || pid != os.Getpid() {
+		t.Error("tempPID does not read WriteFile's temporary names")
+	}
 }
