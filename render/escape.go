@@ -13,6 +13,12 @@ func escapeMarkdown(s string) string {
 	atStart := true
 	for i := 0; i < len(s); i++ {
 		ch := s[i]
+		if b.Len() == 0 && (ch == ' ' || ch == '\t') {
+			// Leading blanks print as nothing, and four of them where a
+			// template puts the value at the start of a line would make it
+			// an indented code block.
+			continue
+		}
 		switch ch {
 		case '\r':
 			if i+1 < len(s) && s[i+1] == '\n' {

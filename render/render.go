@@ -160,6 +160,11 @@ type Input struct {
 	// of Findings.
 	Draft    bool
 	Findings []Finding
+	// Trace, when set, is told every piece of text the document's body
+	// draws and where it came from ("# Requested provision", "template
+	// outcome-form.md"): an audit of what was printed, which the pipeline's
+	// fuzz test checks against what the linter judged.
+	Trace func(where, text string)
 }
 
 // Renderer renders documents. It parses the templates and fonts once and is
@@ -221,6 +226,9 @@ func (r *Renderer) Render(c *casefile.Case, doc Document, in Input) (pdf []byte,
 	if err != nil {
 		return nil, fmt.Errorf("render %s %s: %w", ref, doc, err)
 	}
+	if in.Trace != nil {
+		traceBlocks(blocks, in.Trace)
+	}
 	out, err := r.pdf(c, v, doc, blocks)
 	if err != nil {
 		return nil, fmt.Errorf("render %s %s: %w", ref, doc, err)
@@ -239,4 +247,30 @@ var (
 func sharedFonts() (*fontSet, error) {
 	fontsOnce.Do(func() { fontsVal, fontsErr = newFontSet() })
 	return fontsVal, fontsErr
+}
+
+// traceBlocks tells trace the text of every block, as layout will draw it.
+func traceBlocks(blocks []block, trace func(where, text string)) {
+	for _, b := range blocks {
+		where := ""
+		if b.origin != nil {
+			where = b.origin.what
+		}
+		if t := runsText(b.runs); t != "" {
+			trace(where, t)
+		}
+		if tb := b.table; tb != nil {
+			for _, cell := range tb.header {
+				trace(where, runsText(cell))
+			}
+			for _, row := range tb.rows {
+				for _, cell := range row {
+					trace(where, runsText(cell))
+				}
+			}
+		}
+		for _, sg := range b.sigs {
+			trace(where, string(sg.Name)+"\n"+string(sg.Role)+"\n"+string(sg.Organisation))
+		}
+	}
 }

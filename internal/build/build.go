@@ -391,6 +391,10 @@ var ErrHeldBack = errors.New("held back by findings")
 // nothing holds it back, a draft (DRAFT on every page, the findings in an
 // appendix) whatever its findings.
 func (w *Workspace) Render(res *Result, kind render.Document, draft bool) ([]byte, error) {
+	return w.render(res, kind, draft, nil)
+}
+
+func (w *Workspace) render(res *Result, kind render.Document, draft bool, trace func(where, text string)) ([]byte, error) {
 	if res.Case == nil {
 		return nil, fmt.Errorf("%s: nothing to render: %w", res.Path, res.Err)
 	}
@@ -404,7 +408,7 @@ func (w *Workspace) Render(res *Result, kind render.Document, draft bool) ([]byt
 	case d.State == HeldBack && !draft:
 		return nil, fmt.Errorf("%s: %s: %w", res.Path, kind, ErrHeldBack)
 	}
-	in := render.Input{Dates: res.Dates, Draft: draft}
+	in := render.Input{Dates: res.Dates, Draft: draft, Trace: trace}
 	if draft {
 		in.Findings = appendixFindings(res)
 	}
