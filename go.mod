@@ -3,6 +3,7 @@ module github.com/sendgen/sendgen
 go 1.26.8
 
 require (
+	github.com/bmatcuk/doublestar/v4 v4.10.4
 	github.com/go-viper/mapstructure/v2 v2.4.0
 	github.com/jdkato/prose/v3 v3.2.3
 	github.com/johnfercher/go-tree v1.0.5

@@ -19,7 +19,9 @@ func write(t *testing.T, path, content string) {
 	}
 }
 
-func caseFile(ref string) string { return "---\ncase: " + ref + "\nchild:\n  name: A\n---\n# Background\n" }
+func caseFile(ref string) string {
+	return "---\ncase: " + ref + "\nchild:\n  name: A\n---\n# Background\n"
+}
 
 func paths(s *Set) []string {
 	var out []string
