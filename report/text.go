@@ -69,8 +69,12 @@ func (t *Text) File(f File) error {
 	return w.err
 }
 
-// End writes the grand total, after a blank line when findings came before.
+// End writes the grand total, after a blank line when findings came before;
+// nothing when no file could be checked at all (the errors say why).
 func (t *Text) End(tot Totals) error {
+	if tot.Files == tot.Unreadable {
+		return nil
+	}
 	w := &errWriter{w: t.W}
 	if t.any {
 		fmt.Fprintln(w)

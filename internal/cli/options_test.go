@@ -33,11 +33,15 @@ func TestFlagParsing(t *testing.T) {
 	t.Run("lint", func(t *testing.T) {
 		var got *LintOptions
 		cmd := NewCmdLint(f, func(o *LintOptions) error { got = o; return nil })
-		if err := execute(t, cmd, "--format", "json", "--fail-on", "warning", "--config", "c.yaml", "--today", "2026-11-01", "--color", "never", "a.md", "dir"); err != nil {
+		if err := execute(t, cmd, "--format", "json", "--fail-on", "warning", "--config", "c.yaml", "--today", "2026-11-01", "--color", "never",
+			"--output", "sarif=s.sarif", "--output", "junit=j.xml", "--jobs", "3", "--shard", "2/4", "--exclude", "drafts/**", "--exclude", "x.md",
+			"--path-base", "..", "a.md", "dir", "-"); err != nil {
 			t.Fatal(err)
 		}
 		want := LintOptions{IO: f.IO, Factory: f, CommonOptions: CommonOptions{Config: "c.yaml", Today: "2026-11-01"},
-			Format: "json", FailOn: "warning", Color: "never", Paths: []string{"a.md", "dir"}}
+			CIOptions: CIOptions{Format: "json", FailOn: "warning", Color: "never", Outputs: []string{"sarif=s.sarif", "junit=j.xml"},
+				Jobs: 3, Shard: "2/4", Exclude: []string{"drafts/**", "x.md"}, PathBase: ".."},
+			Paths: []string{"a.md", "dir", "-"}}
 		if !reflect.DeepEqual(*got, want) {
 			t.Errorf("options %+v, want %+v", *got, want)
 		}
@@ -66,10 +70,17 @@ func TestFlagParsing(t *testing.T) {
 			if name == "build" {
 				cmd = NewCmdBuild(f, run)
 			}
-			if err := execute(t, cmd, "--out", "pdfs", "--draft", "--templates", "tpl", "--today", "2026-11-01", "x.md"); err != nil {
+			args := []string{"--out", "pdfs", "--draft", "--templates", "tpl", "--today", "2026-11-01"}
+			ci := CIOptions{Format: "text", FailOn: "none", Color: "auto"}
+			if name == "build" {
+				// build shares lint's CI flags; render keeps their defaults.
+				args = append(args, "--format", "github", "--output", "sarif=s.sarif", "--jobs", "2", "--shard", "1/3", "--fail-on", "warning")
+				ci = CIOptions{Format: "github", FailOn: "warning", Color: "auto", Outputs: []string{"sarif=s.sarif"}, Jobs: 2, Shard: "1/3"}
+			}
+			if err := execute(t, cmd, append(args, "x.md")...); err != nil {
 				t.Fatal(err)
 			}
-			want := DocumentsOptions{IO: f.IO, Factory: f, CommonOptions: CommonOptions{Today: "2026-11-01"},
+			want := DocumentsOptions{IO: f.IO, Factory: f, CommonOptions: CommonOptions{Today: "2026-11-01"}, CIOptions: ci,
 				Out: "pdfs", Draft: true, Templates: "tpl", ShowFindings: name == "build", Paths: []string{"x.md"}}
 			if !reflect.DeepEqual(*got, want) {
 				t.Errorf("options %+v, want %+v", *got, want)
@@ -129,7 +140,7 @@ func TestRootListsEveryCommand(t *testing.T) {
 	for _, c := range root.Commands() {
 		names = append(names, c.Name())
 	}
-	for _, want := range []string{"lint", "rules", "explain", "timeline", "render", "build", "sign", "verify"} {
+	for _, want := range []string{"lint", "rules", "explain", "timeline", "render", "build", "sign", "verify", "version"} {
 		found := false
 		for _, n := range names {
 			found = found || n == want
