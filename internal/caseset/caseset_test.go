@@ -9,7 +9,9 @@ import (
 	"testing"
 )
 
-func write(t *testing.T, path, content string) {
+func write(t *testing.T, path, content string) { writeB(t, path, content) }
+
+func writeB(t testing.TB, path, content string) {
 	t.Helper()
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		t.Fatal(err)
