@@ -111,9 +111,12 @@ func displayWidth(line string, n int) int {
 		if i >= n {
 			break
 		}
-		if r == '\t' {
+		switch {
+		case r == '\t':
 			w += 4
-		} else {
+		case isControl(r):
+			w++ // printed as U+FFFD by sanitize
+		default:
 			w += runewidth.RuneWidth(r)
 		}
 	}

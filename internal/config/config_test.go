@@ -502,6 +502,9 @@ func TestPatternErrorsNameFileAndLine(t *testing.T) {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q does not say %q", err, want)
 		}
+	}
+}
+
 // TestExclude: patterns are relative to the configuration file's folder,
 // "**" crosses folders, a folder pattern takes what is inside it, and a
 // file outside the folder is never excluded by it.

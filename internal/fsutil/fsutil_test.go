@@ -152,6 +152,9 @@ func TestRemoveStale(t *testing.T) {
 	// WriteFile's own temporary names are ones RemoveStale recognises.
 	if pid, ok := tempPID(fmt.Sprintf(".a.b.pdf.%d.777%s", os.Getpid(), tempSuffix)); !ok || pid != os.Getpid() {
 		t.Error("tempPID does not read WriteFile's temporary names")
+	}
+}
+
 // TestCreateStreams: a File written piece by piece leaves path untouched
 // until Commit, and Discard leaves no trace.
 func TestCreateStreams(t *testing.T) {
