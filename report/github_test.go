@@ -31,7 +31,7 @@ func TestGitHubEscaping(t *testing.T) {
 		{Rule: "appeal-deadline", Severity: lint.Info, Span: casefile.Span{Start: 0, End: 1}, Message: "50%0A is literal"},
 		{Rule: "missing-provider", Severity: lint.Warning, Span: casefile.Span{Start: 2, End: 19}, Message: "plain"},
 	}}
-	got := string(render(t, report.GitHub{}, []report.File{f}))
+	got := string(render(t, "github", []report.File{f}))
 	want := "::error file=cases/Smith%2C J%3A 100%25.md,line=1,col=8,endLine=1,endColumn=17,title=sendgen vague-wording::it's 100%25 vague: a, b%0ASuggestion: line one%0Aline two%0D\n" +
 		"::notice file=cases/Smith%2C J%3A 100%25.md,line=1,col=1,endLine=1,endColumn=2,title=sendgen appeal-deadline::50%250A is literal\n" +
 		"::warning file=cases/Smith%2C J%3A 100%25.md,line=1,col=3,endLine=1,endColumn=19,title=sendgen missing-provider::plain\n"
@@ -60,7 +60,7 @@ func TestGitHubEscaping(t *testing.T) {
 func TestGitHubGoldenParses(t *testing.T) {
 	files := lintTestdata(t)
 	ds := report.Diagnostics(files)
-	lines := strings.Split(strings.TrimSuffix(string(render(t, report.GitHub{}, files)), "\n"), "\n")
+	lines := strings.Split(strings.TrimSuffix(string(render(t, "github", files)), "\n"), "\n")
 	if len(lines) != len(ds) {
 		t.Fatalf("%d lines for %d diagnostics: a raw newline leaked into a command?", len(lines), len(ds))
 	}

@@ -1,16 +1,32 @@
 package report
 
-import (
-	"encoding/json"
-	"io"
-)
+import "io"
 
-// JSON writes one array of diagnostics (shared/spec/case-file.md).
-type JSON struct{}
+// JSON writes one array of diagnostics (shared/spec/case-file.md), a file
+// at a time; an empty run is "[]", never null.
+type JSON struct {
+	W   io.Writer
+	arr jsonArray
+}
 
-func (JSON) Write(w io.Writer, files []File) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(Diagnostics(files))
+func (j *JSON) Begin() error {
+	j.arr = jsonArray{w: j.W}
+	return nil
+}
+
+func (j *JSON) File(f File) error {
+	for _, fd := range f.Findings {
+		if err := j.arr.add(Resolve(f.Path, f.Source, fd)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (j *JSON) End(Totals) error {
+	if err := j.arr.close(); err != nil {
+		return err
+	}
+	_, err := io.WriteString(j.W, "\n")
+	return err
 }

@@ -21,7 +21,7 @@ var specKeys = map[string]string{
 
 func TestJSONContract(t *testing.T) {
 	files := lintTestdata(t)
-	out := render(t, report.JSON{}, files)
+	out := render(t, "json", files)
 
 	var raw []map[string]any
 	if err := json.Unmarshal(out, &raw); err != nil {
@@ -57,7 +57,7 @@ func TestJSONContract(t *testing.T) {
 	}
 
 	// An empty run is an empty array, not null: consumers index into it.
-	if got := strings.TrimSpace(string(render(t, report.JSON{}, nil))); got != "[]" {
+	if got := strings.TrimSpace(string(render(t, "json", nil))); got != "[]" {
 		t.Errorf("no findings: got %q, want []", got)
 	}
 	// Suggestions with HTML-ish characters stay readable.
@@ -67,7 +67,7 @@ func TestJSONContract(t *testing.T) {
 }
 
 func TestJSONOrder(t *testing.T) {
-	ds := decodeJSON(t, render(t, report.JSON{}, lintTestdata(t)))
+	ds := decodeJSON(t, render(t, "json", lintTestdata(t)))
 	for i := 1; i < len(ds); i++ {
 		a, b := ds[i-1], ds[i]
 		if a.Path > b.Path || (a.Path == b.Path && (a.Line > b.Line || (a.Line == b.Line && a.Column > b.Column))) {
@@ -97,7 +97,7 @@ func TestJSONColumnsCountCharacters(t *testing.T) {
 		src[f.Path] = f.Source.Bytes
 	}
 	nonASCII := 0
-	for _, d := range decodeJSON(t, render(t, report.JSON{}, files)) {
+	for _, d := range decodeJSON(t, render(t, "json", files)) {
 		b := src[d.Path]
 		if d.Offset < 0 || d.EndOffset < d.Offset || d.EndOffset > len(b) {
 			t.Errorf("%s: offsets %d..%d out of range", d.Path, d.Offset, d.EndOffset)
@@ -129,7 +129,7 @@ func TestJSONMatchIsTheMarkedText(t *testing.T) {
 		name = filepath.ToSlash(name)
 		t.Run(filepath.Base(name), func(t *testing.T) {
 			f := lintFile(t, e, name)
-			for _, d := range decodeJSON(t, render(t, report.JSON{}, []report.File{f})) {
+			for _, d := range decodeJSON(t, render(t, "json", []report.File{f})) {
 				if d.Line != d.EndLine || d.Match == "" {
 					continue
 				}

@@ -1,24 +1,44 @@
 // Package report writes lint findings in the formats people and machines
 // read: text for a terminal, JSON (the contract of shared/spec/case-file.md),
-// SARIF for code scanning and GitHub workflow commands for annotations. One
-// writer per format, each with golden files; positions all come from
-// casefile.Source.Pos, so every format agrees.
+// SARIF for code scanning, GitHub workflow commands, JUnit XML, checkstyle
+// XML, GitLab Code Quality and reviewdog's rdjsonl. One writer per format
+// (one file each, in the golangci-lint model), registered in one table;
+// positions all come from casefile.Source.Pos, so every format agrees.
+//
+// Writers stream: Begin, then File once per checked file as it completes,
+// then End. Nothing is held across files except counts, so a run over ten
+// thousand case files writes its reports in flat memory, and one run can
+// feed several writers (a text report on stdout, SARIF and JUnit to files).
 package report
 
 import (
 	"fmt"
 	"io"
 	"sort"
+	"strings"
 
 	"github.com/sendgen/sendgen/casefile"
 	"github.com/sendgen/sendgen/lint"
 )
 
-// File is one linted file's findings with its source for positions.
+// File is one checked file's findings with its source for positions.
 type File struct {
-	Path     string
+	// Path is the file as the user named it (text and JSON show it).
+	Path string
+	// RepoPath is Path relative to the repository root, slash-separated:
+	// what code scanning, annotations and merge-request widgets resolve
+	// against. Empty means Path.
+	RepoPath string
 	Source   *casefile.Source
 	Findings []lint.Finding
+}
+
+// repoPath is RepoPath, or Path with forward slashes.
+func (f File) repoPath() string {
+	if f.RepoPath != "" {
+		return f.RepoPath
+	}
+	return strings.ReplaceAll(strings.TrimPrefix(f.Path, "./"), `\`, "/")
 }
 
 // Diagnostic is a finding with its positions resolved, as it appears in
@@ -57,7 +77,16 @@ func (d Diagnostic) level(info string) string {
 	return info
 }
 
-// Diagnostics resolves every finding of every file, in file then position order.
+// messageWithSuggestion is the message, then the suggestion after sep.
+func (d Diagnostic) messageWithSuggestion(sep string) string {
+	if d.Suggestion == "" {
+		return d.Message
+	}
+	return d.Message + sep + "Suggestion: " + d.Suggestion
+}
+
+// Diagnostics resolves every finding of every file, in file then position
+// order. It holds them all: for tests and small runs; writers stream.
 func Diagnostics(files []File) []Diagnostic {
 	out := []Diagnostic{}
 	sorted := append([]File(nil), files...)
@@ -70,25 +99,152 @@ func Diagnostics(files []File) []Diagnostic {
 	return out
 }
 
-// Writer writes the findings of a run.
-type Writer interface {
-	Write(w io.Writer, files []File) error
+// Tool identifies the program in the reports that name it (SARIF's driver,
+// reviewdog's source).
+type Tool struct {
+	Name           string
+	Version        string // "" leaves it out
+	InformationURI string
 }
 
-// Formats are the names --format accepts.
-var Formats = []string{"text", "json", "sarif", "github"}
+// Home is sendgen's home page, the SARIF informationUri.
+const Home = "https://github.com/sendgen/sendgen"
 
-// New returns the writer for a format name.
-func New(format string, color bool) (Writer, error) {
-	switch format {
-	case "text", "":
-		return Text{Color: color}, nil
-	case "json":
-		return JSON{}, nil
-	case "sarif":
-		return SARIF{}, nil
-	case "github":
-		return GitHub{}, nil
+// RuleURL is the page that explains a rule: its section of docs/rules.md,
+// which is generated from the same text as `sendgen explain`.
+func RuleURL(id string) string { return Home + "/blob/main/docs/rules.md#" + id }
+
+// Run is what a writer knows of the run besides the files.
+type Run struct {
+	Tool Tool
+	// Rules describes every rule, in the order of the spec (SARIF's
+	// driver.rules). A finding of a rule not listed is still written.
+	Rules []lint.RuleInfo
+	// Color paints the text format.
+	Color bool
+	// Title names the run in summaries ("sendgen lint, shard 2 of 4").
+	Title string
+	// AutomationID is SARIF's runAutomationDetails.id; code scanning takes
+	// everything up to its last '/' as the analysis category, so each
+	// shard of a matrix needs its own ("sendgen/shard-2-of-4/").
+	AutomationID string
+	// StepSummary receives the github format's job summary (Markdown
+	// appended to $GITHUB_STEP_SUMMARY); nil writes none.
+	StepSummary io.Writer
+}
+
+// Totals are a run's counts, written at the end of a report.
+type Totals struct {
+	Files                   int // case files checked
+	Errors, Warnings, Infos int
+	// Unreadable counts files that could not be checked at all (binary,
+	// too large, broken configuration).
+	Unreadable int
+	// Documents are build's PDFs; nil for lint.
+	Documents *Documents
+}
+
+// Documents counts the PDFs of a build.
+type Documents struct{ Written, HeldBack int }
+
+// Count adds a file's findings.
+func (t *Totals) Count(fs []lint.Finding) {
+	for _, f := range fs {
+		switch f.Severity {
+		case lint.Error:
+			t.Errors++
+		case lint.Warning:
+			t.Warnings++
+		default:
+			t.Infos++
+		}
 	}
-	return nil, fmt.Errorf("unknown format %q: use one of text, json, sarif, github", format)
+}
+
+// String is the grand total: "200 files: 3 errors, 10 warnings, 0 info;
+// 440 PDFs written, 2 held back".
+func (t Totals) String() string {
+	s := fmt.Sprintf("%d %s: %d %s, %d %s, %d info", t.Files, plural(t.Files, "file"),
+		t.Errors, plural(t.Errors, "error"), t.Warnings, plural(t.Warnings, "warning"), t.Infos)
+	if t.Unreadable > 0 {
+		s += fmt.Sprintf("; %d %s could not be checked", t.Unreadable, plural(t.Unreadable, "file"))
+	}
+	if d := t.Documents; d != nil {
+		s += fmt.Sprintf("; %d %s written, %d held back", d.Written, plural(d.Written, "PDF"), d.HeldBack)
+	}
+	return s
+}
+
+func plural(n int, s string) string {
+	if n == 1 {
+		return s
+	}
+	return s + "s"
+}
+
+// Writer writes one report, a file at a time.
+type Writer interface {
+	// Begin writes what comes before the first file (a header, the rules).
+	Begin() error
+	// File writes one file's findings. Files come in the order of the run.
+	File(File) error
+	// End finishes the report (closes arrays and elements, writes totals).
+	End(Totals) error
+}
+
+// Format is one output format of the registry.
+type Format struct {
+	Name        string
+	Description string
+	New         func(w io.Writer, run Run) Writer
+}
+
+// registry is every format, in the order the help lists them.
+var registry = []Format{
+	{"text", "for people: each finding with its line and the words underlined", func(w io.Writer, r Run) Writer { return &Text{W: w, Color: r.Color} }},
+	{"json", "one array of diagnostics (shared/spec/case-file.md)", func(w io.Writer, r Run) Writer { return &JSON{W: w} }},
+	{"sarif", "SARIF 2.1.0 for GitHub code scanning and SARIF viewers", func(w io.Writer, r Run) Writer { return &SARIF{W: w, Run: r} }},
+	{"github", "GitHub Actions annotations, and a job summary", func(w io.Writer, r Run) Writer { return &GitHub{W: w, Run: r} }},
+	{"junit", "JUnit XML for test report tabs (GitLab, Jenkins, Azure)", func(w io.Writer, r Run) Writer { return &JUnit{W: w} }},
+	{"checkstyle", "checkstyle XML (Jenkins, reviewdog -f=checkstyle)", func(w io.Writer, r Run) Writer { return &Checkstyle{W: w} }},
+	{"codequality", "GitLab Code Quality (CodeClimate) JSON for merge requests", func(w io.Writer, r Run) Writer { return &CodeQuality{W: w} }},
+	{"rdjsonl", "reviewdog diagnostics, one JSON object a line", func(w io.Writer, r Run) Writer { return &RDJSONL{W: w, Run: r} }},
+}
+
+// Formats are the names New accepts, in the order of the help.
+func Formats() []string {
+	out := make([]string, len(registry))
+	for i, f := range registry {
+		out[i] = f.Name
+	}
+	return out
+}
+
+// Registry lists every format with what it is for.
+func Registry() []Format { return append([]Format(nil), registry...) }
+
+// New returns the writer for a format name, writing to w.
+func New(format string, w io.Writer, run Run) (Writer, error) {
+	for _, f := range registry {
+		if f.Name == format {
+			return f.New(w, run), nil
+		}
+	}
+	return nil, fmt.Errorf("unknown format %q: use one of %s", format, strings.Join(Formats(), ", "))
+}
+
+// WriteAll writes a whole report of files already in memory: Begin, File
+// for each, End with their totals.
+func WriteAll(w Writer, files []File) error {
+	if err := w.Begin(); err != nil {
+		return err
+	}
+	t := Totals{Files: len(files)}
+	for _, f := range files {
+		t.Count(f.Findings)
+		if err := w.File(f); err != nil {
+			return err
+		}
+	}
+	return w.End(t)
 }

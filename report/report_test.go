@@ -1,15 +1,23 @@
 package report_test
 
-// Golden tests for the writers, in the golangci-lint model: the case files in
-// testdata/*.md are linted with the real engine (default rules, a fixed
-// "today") and every writer's output is compared with
-// testdata/golden-<format>.txt. Run `go test ./report -update` to rewrite the
-// golden files after an intended change, and review the diff.
+// Golden tests for the writers, in the golangci-lint model: every format's
+// output for one fixed input, testdata/in-findings.json (files, their
+// sources and findings with byte spans, and the rules a run describes), is
+// compared with testdata/golden-<format>.txt. The findings are fixed, not
+// produced by the rules, so changing a rule's wording moves no golden here;
+// the CLI's testscript files keep the end-to-end goldens. Run
+// `go test ./report -update` to rewrite the golden files after an intended
+// change, and review the diff.
+//
+// The property tests (positions, underlines, the JSON contract) run the
+// real engine over testdata/*.md instead: they check what is true of every
+// output, not one output.
 
 import (
 	"github.com/mattn/go-runewidth"
 
 	"bytes"
+	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
@@ -27,8 +35,8 @@ import (
 
 var update = flag.Bool("update", false, "rewrite testdata/golden-*.txt from the current output")
 
-// today pins the date-dependent rules (appeal-deadline) so the golden files
-// do not change with the calendar.
+// today pins the date-dependent rules (appeal-deadline) so the property
+// tests do not change with the calendar.
 var today = time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
 
 func engine(t testing.TB) *lint.Engine {
@@ -76,54 +84,158 @@ func lintFile(t testing.TB, e *lint.Engine, path string) report.File {
 	return report.File{Path: path, Source: c.Source, Findings: fs}
 }
 
-// sarifRules describes the engine's rules the way the CLI does.
-func sarifRules(e *lint.Engine) report.SARIF {
-	var s report.SARIF
-	for _, r := range e.Rules() {
-		s.Rules = append(s.Rules, report.SARIFRule{ID: r.ID, Summary: r.Summary, Help: r.Rationale})
-	}
-	return s
+// engineRun describes the engine's rules the way the CLI does.
+func engineRun(t testing.TB) report.Run {
+	return report.Run{Tool: report.Tool{Name: "sendgen", Version: "1.2.3", InformationURI: report.Home}, Rules: engine(t).Rules()}
 }
 
-func writers(t testing.TB) map[string]report.Writer {
-	return map[string]report.Writer{
-		"text":       report.Text{},
-		"text-color": report.Text{Color: true},
-		"json":       report.JSON{},
-		"sarif":      sarifRules(engine(t)),
-		"github":     report.GitHub{},
-	}
+// input is testdata/in-findings.json.
+type input struct {
+	Rules []struct {
+		ID, Severity, Summary, Scope, Rationale, Law, Bad, Good, Suggestion string
+	} `json:"rules"`
+	Files []struct {
+		Path     string  `json:"path"`
+		Source   *string `json:"source"`
+		Findings []struct {
+			Rule, Severity, Message, Suggestion, Match string
+			Start, End                                 int
+		} `json:"findings"`
+	} `json:"files"`
 }
 
-func render(t testing.TB, w report.Writer, files []report.File) []byte {
+// fixedInput loads the golden input: the files and the run that describes
+// its rules.
+func fixedInput(t testing.TB) ([]report.File, report.Run) {
 	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", "in-findings.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var in input
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	var raw struct {
+		Comment string `json:"comment"`
+		input
+	}
+	if err := dec.Decode(&raw); err != nil {
+		t.Fatalf("testdata/in-findings.json: %v", err)
+	}
+	in = raw.input
+	run := report.Run{Tool: report.Tool{Name: "sendgen", Version: "1.2.3", InformationURI: report.Home},
+		Title: "sendgen lint", AutomationID: "sendgen/shard-2-of-3/"}
+	for _, r := range in.Rules {
+		sev, err := lint.ParseSeverity(r.Severity)
+		if err != nil {
+			t.Fatal(err)
+		}
+		run.Rules = append(run.Rules, lint.RuleInfo{ID: r.ID, Severity: sev, Summary: r.Summary, Scope: r.Scope,
+			Rationale: r.Rationale, Law: r.Law, Bad: r.Bad, Good: r.Good, Suggestion: r.Suggestion})
+	}
+	var files []report.File
+	for _, f := range in.Files {
+		var src []byte
+		if f.Source != nil {
+			src = []byte(*f.Source)
+		} else if src, err = os.ReadFile(filepath.FromSlash(f.Path)); err != nil {
+			t.Fatal(err)
+		}
+		rf := report.File{Path: f.Path, Source: casefile.NewSource(f.Path, src)}
+		for _, fd := range f.Findings {
+			sev, err := lint.ParseSeverity(fd.Severity)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if fd.Start < 0 || fd.End < fd.Start || fd.End > len(src) {
+				t.Fatalf("%s: span %d..%d outside the %d-byte source", f.Path, fd.Start, fd.End, len(src))
+			}
+			rf.Findings = append(rf.Findings, lint.Finding{Rule: fd.Rule, Severity: sev, Span: casefile.Span{Start: fd.Start, End: fd.End},
+				Message: fd.Message, Suggestion: fd.Suggestion, Match: fd.Match})
+		}
+		files = append(files, rf)
+	}
+	return files, run
+}
+
+// render writes files in one format ("text-color" is text with colour)
+// with a run that describes the engine's rules.
+func render(t testing.TB, format string, files []report.File) []byte {
+	t.Helper()
+	return renderRun(t, format, engineRun(t), files)
+}
+
+func renderRun(t testing.TB, format string, run report.Run, files []report.File) []byte {
+	t.Helper()
+	if format == "text-color" {
+		format, run.Color = "text", true
+	}
 	var buf bytes.Buffer
-	if err := w.Write(&buf, files); err != nil {
+	w, err := report.New(format, &buf, run)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := report.WriteAll(w, files); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
 }
 
+// goldenFormats is every registered format, text also in colour, and the
+// github job summary.
+func goldenFormats() []string {
+	return append(report.Formats(), "text-color", "github-summary")
+}
+
 func TestGolden(t *testing.T) {
-	files := lintTestdata(t)
-	for format, w := range writers(t) {
+	files, run := fixedInput(t)
+	for _, format := range goldenFormats() {
 		t.Run(format, func(t *testing.T) {
-			got := render(t, w, files)
-			golden := filepath.Join("testdata", "golden-"+format+".txt")
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
+			var got []byte
+			if format == "github-summary" {
+				var sum bytes.Buffer
+				r := run
+				r.StepSummary = &sum
+				renderRun(t, "github", r, files)
+				got = sum.Bytes()
+			} else {
+				got = renderRun(t, format, run, files)
 			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run `go test ./report -update` to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("output differs from %s (run `go test ./report -update` and review the diff):\n%s", golden, lineDiff(string(want), string(got)))
-			}
+			checkGolden(t, filepath.Join("testdata", "golden-"+format+".txt"), got)
 		})
+	}
+}
+
+// TestEveryFormatHasAGolden: adding a format to the registry without a
+// golden file fails here, not silently.
+func TestEveryFormatHasAGolden(t *testing.T) {
+	for _, f := range report.Registry() {
+		if f.Description == "" {
+			t.Errorf("format %s has no description for the help", f.Name)
+		}
+		if _, err := os.Stat(filepath.Join("testdata", "golden-"+f.Name+".txt")); err != nil && !*update {
+			t.Errorf("format %s: %v", f.Name, err)
+		}
+	}
+	if _, err := report.New("yaml", &bytes.Buffer{}, report.Run{}); err == nil || !strings.Contains(err.Error(), "rdjsonl") {
+		t.Errorf("unknown format: %v, want an error listing the formats", err)
+	}
+}
+
+func checkGolden(t *testing.T, golden string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run `go test ./report -update` to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("output differs from %s (run `go test ./report -update` and review the diff):\n%s", golden, lineDiff(string(want), string(got)))
 	}
 }
 
@@ -182,7 +294,7 @@ func TestGoldenCoversEdgeCases(t *testing.T) {
 
 	// And each of those must actually carry a finding after the special
 	// characters on the same line, or the columns are not being tested.
-	text := string(render(t, report.JSON{}, lintTestdata(t)))
+	text := string(render(t, "json", lintTestdata(t)))
 	for _, want := range []string{`"path": "testdata/crlf.md"`, `"path": "testdata/unicode.md"`, `"path": "testdata/bom.md"`} {
 		if !strings.Contains(text, want) {
 			t.Errorf("JSON output has no finding for %s", want)
@@ -192,11 +304,11 @@ func TestGoldenCoversEdgeCases(t *testing.T) {
 
 func TestTextColour(t *testing.T) {
 	files := lintTestdata(t)
-	plain := render(t, report.Text{}, files)
+	plain := render(t, "text", files)
 	if bytes.Contains(plain, []byte("\x1b[")) {
 		t.Error("Text{Color: false} wrote an escape sequence")
 	}
-	col := render(t, report.Text{Color: true}, files)
+	col := render(t, "text-color", files)
 	for _, code := range []string{"\x1b[31m", "\x1b[33m", "\x1b[34m", "\x1b[1m", "\x1b[0m"} {
 		if !bytes.Contains(col, []byte(code)) {
 			t.Errorf("Text{Color: true} has no %q", code)
@@ -229,7 +341,7 @@ func TestTextUnderline(t *testing.T) {
 	// Every underline must start under the first character of the finding
 	// and be as long as the finding (tabs are echoed as four spaces).
 	files := lintTestdata(t)
-	out := strings.Split(string(render(t, report.Text{}, files)), "\n")
+	out := strings.Split(string(render(t, "text", files)), "\n")
 	ds := report.Diagnostics(files)
 	seen := 0
 	for i := 0; i+2 < len(out); i++ {
@@ -328,7 +440,7 @@ func TestTextUnderlineWideCharacters(t *testing.T) {
 	off := bytes.Index(src, []byte("regular"))
 	f := report.File{Path: "wide.md", Source: casefile.NewSource("wide.md", src), Findings: []lint.Finding{{Rule: "vague-wording", Severity: lint.Error,
 		Span: casefile.Span{Start: off, End: off + len("regular")}, Message: "m"}}}
-	out := strings.Split(string(render(t, report.Text{}, []report.File{f})), "\n")
+	out := strings.Split(string(render(t, "text", []report.File{f})), "\n")
 	// "  - 😀😀 regular": indent 2, "- " 2, two emoji 2 cells each, a space.
 	const want = 2 + 2 + 4 + 1
 	if got := strings.Index(out[2], "^"); got != want {
@@ -357,11 +469,7 @@ func TestTextSanitisesControls(t *testing.T) {
 	src := []byte("- \x1b]0;owned\x07\x1b[2J access to\n")
 	f := report.File{Path: "a\x1b[31m.md", Source: casefile.NewSource("a.md", src), Findings: []lint.Finding{
 		{Rule: "vague-wording", Severity: lint.Error, Span: casefile.Span{Start: 17, End: 26}, Message: "m \u009b1m", Suggestion: "s\x1b"}}}
-	var b strings.Builder
-	if err := (report.Text{}).Write(&b, []report.File{f}); err != nil {
-		t.Fatal(err)
-	}
-	out := b.String()
+	out := string(render(t, "text", []report.File{f}))
 	if strings.ContainsAny(out, "\x1b\x07\u009b") {
 		t.Fatalf("control characters reached the output: %q", out)
 	}

@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"net/url"
 	"os"
@@ -9,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/sendgen/sendgen/casefile"
 	"github.com/sendgen/sendgen/lint"
@@ -19,11 +22,17 @@ type sarifDoc struct {
 	Schema  string `json:"$schema"`
 	Version string `json:"version"`
 	Runs    []struct {
-		ColumnKind string `json:"columnKind"`
-		Tool       struct {
+		ColumnKind        string `json:"columnKind"`
+		AutomationDetails *struct {
+			ID string `json:"id"`
+		} `json:"automationDetails"`
+		OriginalURIBaseIDs map[string]json.RawMessage `json:"originalUriBaseIds"`
+		Tool               struct {
 			Driver struct {
-				Name  string `json:"name"`
-				Rules []struct {
+				Name           string `json:"name"`
+				Version        string `json:"version"`
+				InformationURI string `json:"informationUri"`
+				Rules          []struct {
 					ID               string `json:"id"`
 					ShortDescription struct {
 						Text string `json:"text"`
@@ -32,55 +41,63 @@ type sarifDoc struct {
 						Text string `json:"text"`
 					} `json:"fullDescription"`
 					Help struct {
-						Text string `json:"text"`
+						Text     string `json:"text"`
+						Markdown string `json:"markdown"`
 					} `json:"help"`
+					HelpURI              string `json:"helpUri"`
+					DefaultConfiguration struct {
+						Level string `json:"level"`
+					} `json:"defaultConfiguration"`
 				} `json:"rules"`
 			} `json:"driver"`
 		} `json:"tool"`
 		Results []struct {
-			RuleID  string `json:"ruleId"`
-			Level   string `json:"level"`
-			Message struct {
+			RuleID    string `json:"ruleId"`
+			RuleIndex *int   `json:"ruleIndex"`
+			Level     string `json:"level"`
+			Message   struct {
 				Text string `json:"text"`
 			} `json:"message"`
 			Locations []struct {
 				PhysicalLocation struct {
 					ArtifactLocation struct {
-						URI string `json:"uri"`
+						URI       string `json:"uri"`
+						URIBaseID string `json:"uriBaseId"`
 					} `json:"artifactLocation"`
 					Region struct {
 						StartLine, StartColumn, EndLine, EndColumn int
 					} `json:"region"`
 				} `json:"physicalLocation"`
 			} `json:"locations"`
+			PartialFingerprints map[string]string `json:"partialFingerprints"`
 		} `json:"results"`
 	} `json:"runs"`
 }
 
+// checkSARIF checks a log against what code scanning needs and against
+// the diagnostics it was made from; it returns the decoded log.
 func checkSARIF(t *testing.T, out []byte, wantDiags []report.Diagnostic) sarifDoc {
 	t.Helper()
-	if !json.Valid(out) {
-		t.Fatalf("SARIF output is not valid JSON:\n%s", out)
-	}
+	validateSARIF(t, out)
 	var doc sarifDoc
 	if err := json.Unmarshal(out, &doc); err != nil {
 		t.Fatal(err)
 	}
-	if doc.Version != "2.1.0" {
-		t.Errorf("version %q, want 2.1.0", doc.Version)
-	}
-	if doc.Schema == "" {
-		t.Error("no $schema")
+	if doc.Version != "2.1.0" || doc.Schema == "" {
+		t.Errorf("version %q, $schema %q", doc.Version, doc.Schema)
 	}
 	if len(doc.Runs) != 1 {
 		t.Fatalf("%d runs, want 1", len(doc.Runs))
 	}
 	run := doc.Runs[0]
-	if run.Tool.Driver.Name != "sendgen" {
-		t.Errorf("driver name %q", run.Tool.Driver.Name)
+	if d := run.Tool.Driver; d.Name != "sendgen" || d.InformationURI == "" {
+		t.Errorf("driver %q, informationUri %q", d.Name, d.InformationURI)
 	}
 	if run.ColumnKind != "unicodeCodePoints" {
 		t.Errorf("columnKind %q: sendgen counts Unicode characters, so it must say unicodeCodePoints", run.ColumnKind)
+	}
+	if _, ok := run.OriginalURIBaseIDs["%SRCROOT%"]; !ok {
+		t.Errorf("originalUriBaseIds does not define %%SRCROOT%%: %v", run.OriginalURIBaseIDs)
 	}
 	var ids []string
 	for _, r := range run.Tool.Driver.Rules {
@@ -89,17 +106,26 @@ func checkSARIF(t *testing.T, out []byte, wantDiags []report.Diagnostic) sarifDo
 		}
 		ids = append(ids, r.ID)
 		// GitHub code scanning (multitool rule GH2012) wants a full description.
-		if r.ShortDescription.Text == "" || r.FullDescription.Text == "" || r.Help.Text == "" {
-			t.Errorf("rule %s lacks shortDescription, fullDescription or help text", r.ID)
+		if r.ShortDescription.Text == "" || r.FullDescription.Text == "" || r.Help.Text == "" || r.Help.Markdown == "" {
+			t.Errorf("rule %s lacks shortDescription, fullDescription or help text and markdown", r.ID)
+		}
+		if r.HelpURI != report.RuleURL(r.ID) {
+			t.Errorf("rule %s: helpUri %q", r.ID, r.HelpURI)
+		}
+		if !slices.Contains([]string{"error", "warning", "note", "none"}, r.DefaultConfiguration.Level) {
+			t.Errorf("rule %s: defaultConfiguration.level %q", r.ID, r.DefaultConfiguration.Level)
 		}
 	}
 	if len(run.Results) != len(wantDiags) {
 		t.Fatalf("%d results, want %d", len(run.Results), len(wantDiags))
 	}
+	prints := map[string]bool{}
 	for i, res := range run.Results {
 		d := wantDiags[i]
-		if !slices.Contains(ids, res.RuleID) {
-			t.Errorf("result %d: ruleId %q is not in tool.driver.rules", i, res.RuleID)
+		if k := slices.Index(ids, res.RuleID); k >= 0 && (res.RuleIndex == nil || *res.RuleIndex != k) {
+			t.Errorf("result %d: ruleIndex %v, want %d", i, res.RuleIndex, k)
+		} else if k < 0 && res.RuleIndex != nil {
+			t.Errorf("result %d: ruleIndex %d for a rule not described", i, *res.RuleIndex)
 		}
 		want := map[string]string{"error": "error", "warning": "warning", "info": "note"}[d.Severity]
 		if res.Level != want {
@@ -108,28 +134,97 @@ func checkSARIF(t *testing.T, out []byte, wantDiags []report.Diagnostic) sarifDo
 		if res.Message.Text == "" {
 			t.Errorf("result %d: empty message", i)
 		}
+		fp := res.PartialFingerprints["primaryLocationLineHash"]
+		if len(fp) != 32 || prints[fp] {
+			t.Errorf("result %d: fingerprint %q missing, malformed or repeated", i, fp)
+		}
+		prints[fp] = true
 		if len(res.Locations) != 1 {
 			t.Errorf("result %d: %d locations", i, len(res.Locations))
 			continue
 		}
 		pl := res.Locations[0].PhysicalLocation
-		if pl.ArtifactLocation.URI != d.Path {
-			t.Errorf("result %d: uri %q, want %q", i, pl.ArtifactLocation.URI, d.Path)
+		u, err := url.Parse(pl.ArtifactLocation.URI)
+		if err != nil || strings.TrimPrefix(u.Path, "./") != strings.TrimPrefix(d.Path, "./") || u.IsAbs() {
+			t.Errorf("result %d: uri %q (%v) does not decode to the relative path %q", i, pl.ArtifactLocation.URI, err, d.Path)
+		}
+		if pl.ArtifactLocation.URIBaseID != "%SRCROOT%" {
+			t.Errorf("result %d: uriBaseId %q", i, pl.ArtifactLocation.URIBaseID)
 		}
 		r := pl.Region
 		if r.StartLine != d.Line || r.StartColumn != d.Column || r.EndLine != d.EndLine || r.EndColumn != d.EndColumn {
 			t.Errorf("result %d: region %+v, diagnostic %d:%d-%d:%d", i, r, d.Line, d.Column, d.EndLine, d.EndColumn)
 		}
-		if r.StartLine < 1 || r.StartColumn < 1 || r.EndLine < r.StartLine || (r.EndLine == r.StartLine && r.EndColumn < r.StartColumn) {
-			t.Errorf("result %d: impossible region %+v", i, r)
-		}
 	}
 	return doc
 }
 
+// sarifSchema is the SARIF 2.1.0 JSON schema, compiled once. The file is
+// sarif-2.1.0.json from the npm package @microsoft/sarif-multitool-linux
+// 5.7.0 (MIT, see testdata/sarif-schema-2.1.0.LICENSE): the OASIS copy is
+// under the OASIS IPR policy, not an open-source licence.
+var sarifSchema *jsonschema.Schema
+
+func compileSARIFSchema(t testing.TB) *jsonschema.Schema {
+	t.Helper()
+	if sarifSchema != nil {
+		return sarifSchema
+	}
+	f, err := os.Open(filepath.Join("testdata", "sarif-schema-2.1.0.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	doc, err := jsonschema.UnmarshalJSON(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	c.AssertFormat() // "uri" and "uri-reference" are checked, not just described
+	if err := c.AddResource("sarif-schema-2.1.0.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	s, err := c.Compile("sarif-schema-2.1.0.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sarifSchema = s
+	return s
+}
+
+// validateSARIF validates a log against the official schema. It runs
+// offline, always: there is no external tool to be missing.
+func validateSARIF(t *testing.T, out []byte) {
+	t.Helper()
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(out))
+	if err != nil {
+		t.Fatalf("SARIF output is not JSON: %v\n%s", err, out)
+	}
+	if err := compileSARIFSchema(t).Validate(inst); err != nil {
+		t.Errorf("SARIF output does not validate against sarif-schema-2.1.0.json:\n%v", err)
+	}
+}
+
+// TestSARIFSchemaRejects: the validator is not a rubber stamp.
+func TestSARIFSchemaRejects(t *testing.T) {
+	for name, doc := range map[string]string{
+		"no version":     `{"runs": []}`,
+		"bad level":      `{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}}, "results": [{"message": {"text": "m"}, "level": "fatal"}]}]}`,
+		"uri with space": `{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x", "informationUri": "a b"}}}]}`,
+	} {
+		inst, err := jsonschema.UnmarshalJSON(strings.NewReader(doc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if compileSARIFSchema(t).Validate(inst) == nil {
+			t.Errorf("%s: the schema accepts %s", name, doc)
+		}
+	}
+}
+
 func TestSARIF(t *testing.T) {
 	files := lintTestdata(t)
-	doc := checkSARIF(t, render(t, sarifRules(engine(t)), files), report.Diagnostics(files))
+	doc := checkSARIF(t, render(t, "sarif", files), report.Diagnostics(files))
 	var ids []string
 	for _, r := range doc.Runs[0].Tool.Driver.Rules {
 		ids = append(ids, r.ID)
@@ -137,101 +232,63 @@ func TestSARIF(t *testing.T) {
 	if !slices.Equal(ids, lint.RuleIDs) {
 		t.Errorf("driver rules %v, want every rule in spec order %v", ids, lint.RuleIDs)
 	}
+	if v := doc.Runs[0].Tool.Driver.Version; v != "1.2.3" {
+		t.Errorf("driver.version %q", v)
+	}
 }
 
-// TestSARIFWithoutRuleDescriptions: report.New("sarif") gives a writer with
-// no rule list; every ruleId must still be described.
+// TestSARIFFixedInput: the golden input (a rule the run does not
+// describe, an off rule, a path to escape) is valid too, and names its
+// shard.
+func TestSARIFFixedInput(t *testing.T) {
+	files, run := fixedInput(t)
+	doc := checkSARIF(t, renderRun(t, "sarif", run, files), inFileOrder(files))
+	if a := doc.Runs[0].AutomationDetails; a == nil || a.ID != "sendgen/shard-2-of-3/" {
+		t.Errorf("automationDetails %+v", a)
+	}
+}
+
+// TestSARIFWithoutRuleDescriptions: a run that describes no rules still
+// writes every result, without a ruleIndex.
+// inFileOrder resolves the findings in the order of the files, as a
+// streaming writer sees them.
+func inFileOrder(files []report.File) []report.Diagnostic {
+	var out []report.Diagnostic
+	for _, f := range files {
+		for _, fd := range f.Findings {
+			out = append(out, report.Resolve(f.Path, f.Source, fd))
+		}
+	}
+	return out
+}
+
 func TestSARIFWithoutRuleDescriptions(t *testing.T) {
 	files := lintTestdata(t)
-	w, err := report.New("sarif", false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkSARIF(t, render(t, w, files), report.Diagnostics(files))
+	checkSARIF(t, renderRun(t, "sarif", report.Run{Tool: report.Tool{Name: "sendgen", InformationURI: report.Home}}, files), report.Diagnostics(files))
 }
 
 func TestSARIFNoFindings(t *testing.T) {
-	out := render(t, sarifRules(engine(t)), nil)
-	doc := checkSARIF(t, out, nil)
+	out := render(t, "sarif", nil)
+	checkSARIF(t, out, nil)
 	var raw map[string]any
 	_ = json.Unmarshal(out, &raw)
 	// "results": [] means "ran and found nothing"; null or absent would mean
 	// "did not run" to code scanning.
-	res := raw["runs"].([]any)[0].(map[string]any)["results"]
-	if res == nil {
+	if res := raw["runs"].([]any)[0].(map[string]any)["results"]; res == nil {
 		t.Error("results is null, want []")
-	}
-	_ = doc
-}
-
-// TestSARIFMultitool validates the golden SARIF with Microsoft's validator,
-// including GitHub's ingestion rules. It needs the npm package
-// @microsoft/sarif-multitool; point SARIF_MULTITOOL at its binary:
-//
-//	npm install --no-fund --no-audit @microsoft/sarif-multitool@5.7.0
-//	chmod u+x node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
-//	SARIF_MULTITOOL=$PWD/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool go test ./report -run Multitool
-//
-// (The binary is called directly: through npx the "Gh;Sarif" argument is
-// re-split by sh.)
-func TestSARIFMultitool(t *testing.T) {
-	tool := os.Getenv("SARIF_MULTITOOL")
-	if tool == "" {
-		t.Skip("SARIF_MULTITOOL is not set; see the comment on this test")
-	}
-	dir := t.TempDir()
-	in := filepath.Join(dir, "sendgen.sarif")
-	if err := os.WriteFile(in, render(t, sarifRules(engine(t)), lintTestdata(t)), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(dir, "validation.sarif")
-	cmd := exec.Command(tool, "validate", in, "--rule-kind", "Gh;Sarif", "-o", out, "--log", "ForceOverwrite")
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("%s: %v\n%s", tool, err, b)
-	}
-	// The exit status is 0 even when errors are reported: read the log.
-	b, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var v struct {
-		Runs []struct {
-			Results []struct {
-				RuleID  string `json:"ruleId"`
-				Level   string `json:"level"`
-				Message struct {
-					Text      string   `json:"text"`
-					ID        string   `json:"id"`
-					Arguments []string `json:"arguments"`
-				} `json:"message"`
-			} `json:"results"`
-		} `json:"runs"`
-	}
-	if err := json.Unmarshal(b, &v); err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range v.Runs {
-		for _, res := range r.Results {
-			if res.Level == "error" {
-				t.Errorf("%s: %s %s %v", res.RuleID, res.Message.Text, res.Message.ID, res.Message.Arguments)
-			} else {
-				t.Logf("%s (%s): %s %s %v", res.RuleID, res.Level, res.Message.Text, res.Message.ID, res.Message.Arguments)
-			}
-		}
 	}
 }
 
 // TestSARIFURIsAreValid: artifactLocation.uri must be an RFC 3986 URI
 // reference, so a path with a space, '%', '#' or a non-ASCII letter must be
 // percent-encoded (the multitool reports SARIF1002 otherwise, and GitHub
-// code scanning cannot match the file).
+// code scanning cannot match the file); decoded, it is the path again.
 func TestSARIFURIsAreValid(t *testing.T) {
-	t.Skip(`BUG: report/sarif.go writes the path as the uri unescaped ("my cases/Zoë 100%.md"); sarif-multitool: SARIF1002 "is not a valid URI reference". Fix: uri := (&url.URL{Path: filepath.ToSlash(strings.TrimPrefix(d.Path, "./"))}).String()`)
-	for _, path := range []string{"my cases/Zoë 100%.md", "a#b?.md", "plain/dir/case.md"} {
+	for _, path := range []string{"my cases/Zoë 100%.md", "a#b?.md", "plain/dir/case.md", "x:y.md"} {
 		src := []byte("- access to\n")
 		f := report.File{Path: path, Source: casefile.NewSource(path, src), Findings: []lint.Finding{
 			{Rule: "vague-wording", Severity: lint.Error, Span: casefile.Span{Start: 2, End: 11}, Message: "m"}}}
-		doc := checkSARIF(t, render(t, report.SARIF{}, []report.File{f}), report.Diagnostics([]report.File{f}))
+		doc := checkSARIF(t, render(t, "sarif", []report.File{f}), report.Diagnostics([]report.File{f}))
 		uri := doc.Runs[0].Results[0].Locations[0].PhysicalLocation.ArtifactLocation.URI
 		for _, r := range uri {
 			if r <= ' ' || r > '~' || strings.ContainsRune(`"<>\^{|}#?`+"`", r) {
@@ -244,8 +301,78 @@ func TestSARIFURIsAreValid(t *testing.T) {
 			t.Errorf("%q: uri %q does not parse: %v", path, uri, err)
 			continue
 		}
-		if u.Path != path {
-			t.Errorf("%q: uri %q decodes to %q", path, uri, u.Path)
+		// "x:y.md" is written "./x:y.md", so that "x" is not a scheme.
+		if strings.TrimPrefix(u.Path, "./") != path || u.Scheme != "" {
+			t.Errorf("%q: uri %q decodes to %q (scheme %q)", path, uri, u.Path, u.Scheme)
 		}
+	}
+}
+
+// TestSARIFMultitool validates SARIF with Microsoft's validator, including
+// GitHub's ingestion rules. It needs the npm package
+// @microsoft/sarif-multitool-linux, which .ci/run installs; locally:
+//
+//	npm install --no-fund --no-audit --prefix /tmp/sarif @microsoft/sarif-multitool-linux@5.7.0
+//	chmod u+x /tmp/sarif/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
+//	SARIF_MULTITOOL=/tmp/sarif/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool go test ./report -run Multitool
+//
+// It skips when the tool is absent, except under CI, where it fails.
+func TestSARIFMultitool(t *testing.T) {
+	tool := os.Getenv("SARIF_MULTITOOL")
+	if tool == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("SARIF_MULTITOOL is not set under CI: .ci/run installs @microsoft/sarif-multitool-linux and sets it")
+		}
+		t.Skip("SARIF_MULTITOOL is not set; see the comment on this test")
+	}
+	files, run := fixedInput(t)
+	logs := map[string][]byte{
+		"engine": render(t, "sarif", lintTestdata(t)),
+		"fixed":  renderRun(t, "sarif", run, files),
+		"empty":  render(t, "sarif", nil),
+	}
+	for name, log := range logs {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			in := filepath.Join(dir, "sendgen.sarif")
+			if err := os.WriteFile(in, log, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out := filepath.Join(dir, "validation.sarif")
+			cmd := exec.Command(tool, "validate", in, "--rule-kind", "Gh;Sarif", "-o", out, "--log", "ForceOverwrite")
+			if b, err := cmd.CombinedOutput(); err != nil {
+				t.Fatalf("%s: %v\n%s", tool, err, b)
+			}
+			// The exit status is 0 even when errors are reported: read the log.
+			b, err := os.ReadFile(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var v struct {
+				Runs []struct {
+					Results []struct {
+						RuleID  string `json:"ruleId"`
+						Level   string `json:"level"`
+						Message struct {
+							Text      string   `json:"text"`
+							ID        string   `json:"id"`
+							Arguments []string `json:"arguments"`
+						} `json:"message"`
+					} `json:"results"`
+				} `json:"runs"`
+			}
+			if err := json.Unmarshal(b, &v); err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range v.Runs {
+				for _, res := range r.Results {
+					if res.Level == "error" || res.Level == "warning" {
+						t.Errorf("%s (%s): %s %s %v", res.RuleID, res.Level, res.Message.Text, res.Message.ID, res.Message.Arguments)
+					} else {
+						t.Logf("%s (%s): %s %s %v", res.RuleID, res.Level, res.Message.Text, res.Message.ID, res.Message.Arguments)
+					}
+				}
+			}
+		})
 	}
 }

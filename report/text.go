@@ -12,72 +12,91 @@ import (
 )
 
 // Text is the human format: "path:line:col: severity rule: message", the
-// source line, and the offending words underlined. Colour only when asked
-// (the CLI asks on a terminal without NO_COLOR).
-type Text struct{ Color bool }
+// source line, and the offending words underlined; the grand total at the
+// end. Colour only when asked (the CLI asks on a terminal without
+// NO_COLOR).
+type Text struct {
+	W     io.Writer
+	Color bool
+	any   bool // a finding was written
+}
 
 const (
 	red, yellow, blue, bold, dim, reset = "\x1b[31m", "\x1b[33m", "\x1b[34m", "\x1b[1m", "\x1b[2m", "\x1b[0m"
 )
 
-func (t Text) paint(code, s string) string {
+func (t *Text) paint(code, s string) string {
 	if !t.Color {
 		return s
 	}
 	return code + s + reset
 }
 
-func (t Text) Write(w io.Writer, files []File) error {
-	counts := map[string]int{}
-	nfiles := 0
-	for _, f := range files {
-		if len(f.Findings) > 0 {
-			nfiles++
+func (t *Text) Begin() error { return nil }
+
+func (t *Text) File(f File) error {
+	w := &errWriter{w: t.W}
+	for _, fd := range f.Findings {
+		t.any = true
+		d := Resolve(f.Path, f.Source, fd)
+		sevColour := blue
+		switch fd.Severity {
+		case lint.Error:
+			sevColour = red
+		case lint.Warning:
+			sevColour = yellow
 		}
-		for _, fd := range f.Findings {
-			d := Resolve(f.Path, f.Source, fd)
-			counts[d.Severity]++
-			sevColour := blue
-			switch fd.Severity {
-			case lint.Error:
-				sevColour = red
-			case lint.Warning:
-				sevColour = yellow
+		fmt.Fprintf(w, "%s: %s %s: %s\n", t.paint(bold, fmt.Sprintf("%s:%d:%d", sanitize(d.Path), d.Line, d.Column)),
+			t.paint(sevColour, d.Severity), d.Rule, sanitize(d.Message))
+		line := f.Source.LineText(d.Line)
+		if line != "" {
+			fmt.Fprintf(w, "  %s\n", sanitize(expandTabs(line)))
+			endCol := d.EndColumn
+			if d.EndLine != d.Line {
+				endCol = utf8.RuneCountInString(line) + 1
 			}
-			fmt.Fprintf(w, "%s: %s %s: %s\n", t.paint(bold, fmt.Sprintf("%s:%d:%d", sanitize(d.Path), d.Line, d.Column)),
-				t.paint(sevColour, d.Severity), d.Rule, sanitize(d.Message))
-			line := f.Source.LineText(d.Line)
-			if line != "" {
-				fmt.Fprintf(w, "  %s\n", sanitize(expandTabs(line)))
-				endCol := d.EndColumn
-				if d.EndLine != d.Line {
-					endCol = utf8.RuneCountInString(line) + 1
-				}
-				pad := displayWidth(line, d.Column-1)
-				width := displayWidth(line, endCol-1) - pad
-				if width < 1 {
-					width = 1
-				}
-				fmt.Fprintf(w, "  %s%s\n", strings.Repeat(" ", pad), t.paint(sevColour, "^"+strings.Repeat("~", width-1)))
+			pad := displayWidth(line, d.Column-1)
+			width := displayWidth(line, endCol-1) - pad
+			if width < 1 {
+				width = 1
 			}
-			if d.Suggestion != "" {
-				fmt.Fprintf(w, "  %s %s\n", t.paint(dim, "suggestion:"), sanitize(d.Suggestion))
-			}
+			fmt.Fprintf(w, "  %s%s\n", strings.Repeat(" ", pad), t.paint(sevColour, "^"+strings.Repeat("~", width-1)))
+		}
+		if d.Suggestion != "" {
+			fmt.Fprintf(w, "  %s %s\n", t.paint(dim, "suggestion:"), sanitize(d.Suggestion))
 		}
 	}
-	total := counts["error"] + counts["warning"] + counts["info"]
-	if total > 0 {
-		fmt.Fprintf(w, "\n%d %s, %d %s and %d info in %d %s\n", counts["error"], plural(counts["error"], "error"),
-			counts["warning"], plural(counts["warning"], "warning"), counts["info"], nfiles, plural(nfiles, "file"))
-	}
-	return nil
+	return w.err
 }
 
-func plural(n int, s string) string {
-	if n == 1 {
-		return s
+// End writes the grand total, after a blank line when findings came before;
+// nothing when no file could be checked at all (the errors say why).
+func (t *Text) End(tot Totals) error {
+	if tot.Files == tot.Unreadable {
+		return nil
 	}
-	return s + "s"
+	w := &errWriter{w: t.W}
+	if t.any {
+		fmt.Fprintln(w)
+	}
+	fmt.Fprintln(w, tot.String())
+	return w.err
+}
+
+// errWriter keeps the first write error, so a sequence of Fprintf calls is
+// checked once.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.w.Write(p)
+	e.err = err
+	return n, err
 }
 
 // expandTabs makes the echoed source line and the underline agree: a tab

@@ -69,6 +69,7 @@ type Workspace struct {
 
 type engineResult struct {
 	once    sync.Once
+	cfg     *config.Config
 	engine  *lint.Engine
 	sources []string
 	err     error
@@ -118,6 +119,18 @@ func (w *Workspace) ConfigFor(casePath string) string {
 // Engine is the lint engine for a case file's configuration, built once per
 // configuration file, with the files it was read from.
 func (w *Workspace) Engine(casePath string) (*lint.Engine, []string, error) {
+	er := w.load(casePath)
+	return er.engine, er.sources, er.err
+}
+
+// Config is the configuration that applies to a case file (or to a folder
+// walked for them), loaded once per configuration file.
+func (w *Workspace) Config(casePath string) (*config.Config, error) {
+	er := w.load(casePath)
+	return er.cfg, er.err
+}
+
+func (w *Workspace) load(casePath string) *engineResult {
 	cfgPath := w.ConfigFor(casePath)
 	w.mu.Lock()
 	er, ok := w.engines[cfgPath]
@@ -132,10 +145,11 @@ func (w *Workspace) Engine(casePath string) (*lint.Engine, []string, error) {
 			er.err = err
 			return
 		}
+		er.cfg = cfg
 		er.engine, er.err = lint.New(cfg.Config, cfg.Calendar())
 		er.sources = cfg.Sources
 	})
-	return er.engine, er.sources, er.err
+	return er
 }
 
 // State is what happens to one document of a case.

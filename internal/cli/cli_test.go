@@ -66,6 +66,10 @@ func TestScripts(t *testing.T) {
 			e.Setenv("NO_COLOR", "")
 			e.Setenv("TERM", "xterm-256color")
 			e.Setenv("GITHUB_ACTIONS", "")
+			e.Setenv("GITHUB_STEP_SUMMARY", "")
+			e.Setenv("CI", "")
+			// The date of a run without --today, as `make run` pins it.
+			e.Setenv("SOURCE_DATE_EPOCH", "1793491200")
 			return nil
 		},
 		Cmds:      scriptCmds(),

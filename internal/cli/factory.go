@@ -20,11 +20,14 @@ type Factory struct {
 	IO     *IO
 	Now    func() time.Time
 	Getenv func(string) string
+	// BuildInfo is the binary's module version and VCS stamp
+	// (runtime/debug.ReadBuildInfo); tests give their own.
+	BuildInfo func() (*debug.BuildInfo, bool)
 }
 
 // NewFactory is the Factory of a real process.
 func NewFactory(ios *IO) *Factory {
-	return &Factory{IO: ios, Now: time.Now, Getenv: os.Getenv}
+	return &Factory{IO: ios, Now: time.Now, Getenv: os.Getenv, BuildInfo: debug.ReadBuildInfo}
 }
 
 // CommonOptions are the flags every command that lints shares.
@@ -35,10 +38,11 @@ type CommonOptions struct {
 
 func (o *CommonOptions) addFlags(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&o.Config, "config", "", "configuration file (default: the nearest .sendgen.yaml above each case file)")
-	cmd.Flags().StringVar(&o.Today, "today", "", "the date to judge deadlines against, YYYY-MM-DD (default: today)")
+	cmd.Flags().StringVar(&o.Today, "today", "", "the date to judge deadlines against, YYYY-MM-DD (default: the date of SOURCE_DATE_EPOCH when it is set, else today)")
 }
 
-// today is --today, or the clock's date.
+// today is --today, else the date of SOURCE_DATE_EPOCH (a reproducible
+// run: the same findings whatever day it runs), else the clock's date.
 func (f *Factory) today(flag string) (time.Time, error) {
 	if flag != "" {
 		t, msg := casefile.ParseISODate(flag)
@@ -47,7 +51,15 @@ func (f *Factory) today(flag string) (time.Time, error) {
 		}
 		return t, nil
 	}
-	y, m, d := f.Now().Date()
+	epoch, err := f.epoch()
+	if err != nil {
+		return time.Time{}, err
+	}
+	now := f.Now()
+	if !epoch.IsZero() {
+		now = epoch
+	}
+	y, m, d := now.Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), nil
 }
 

@@ -2,73 +2,10 @@ package cli
 
 import (
 	"context"
-	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
-	"sort"
-	"strings"
 	"sync"
 
 	"github.com/sendgen/sendgen/internal/build"
-	"github.com/sendgen/sendgen/internal/fsutil"
 )
-
-// collectFiles expands the command-line paths: files as given, folders
-// recursively for *.md (hidden folders skipped). The result is sorted and
-// free of duplicates so that runs are deterministic.
-func collectFiles(paths []string) ([]string, []error) {
-	var out []string
-	var errs []error
-	seen := map[string]bool{}
-	add := func(p string) {
-		if !seen[p] {
-			seen[p] = true
-			out = append(out, p)
-		}
-	}
-	for _, p := range paths {
-		st, err := os.Stat(p)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", p, unwrapPathError(err)))
-			continue
-		}
-		if !st.IsDir() {
-			add(p)
-			continue
-		}
-		var found []string
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				errs = append(errs, fmt.Errorf("%s: %w", path, unwrapPathError(err)))
-				if d != nil && d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if d.IsDir() && path != p && strings.HasPrefix(d.Name(), ".") {
-				return fs.SkipDir
-			}
-			if !d.IsDir() && strings.EqualFold(filepath.Ext(path), ".md") && d.Type().IsRegular() {
-				found = append(found, path)
-			}
-			return nil
-		})
-		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", p, err))
-		}
-		if len(found) == 0 {
-			errs = append(errs, fmt.Errorf("%s: no .md case files in this folder", p))
-		}
-		sort.Strings(found)
-		for _, f := range found {
-			add(f)
-		}
-	}
-	return out, errs
-}
-
-func unwrapPathError(err error) error { return fsutil.Unwrap(err) }
 
 // checkFiles runs the pipeline over files on a bounded pool of workers and
 // hands each result to emit in file order, as soon as it and every file

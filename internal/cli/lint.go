@@ -3,14 +3,10 @@ package cli
 import (
 	"context"
 	"fmt"
-	"os"
-	"runtime"
 
 	"github.com/spf13/cobra"
 
 	"github.com/sendgen/sendgen/internal/build"
-	"github.com/sendgen/sendgen/lint"
-	"github.com/sendgen/sendgen/report"
 )
 
 // LintOptions are the flags of `sendgen lint`.
@@ -18,10 +14,8 @@ type LintOptions struct {
 	IO      *IO
 	Factory *Factory
 	CommonOptions
-	Format string
-	FailOn string
-	Color  string
-	Paths  []string
+	CIOptions
+	Paths []string
 }
 
 // NewCmdLint is `sendgen lint`. runF replaces runLint in tests.
@@ -30,11 +24,16 @@ func NewCmdLint(f *Factory, runF func(*LintOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "lint [flags] PATH...",
 		Short: "Check case files for vague provision, missing dates and front-matter errors",
-		Long: `Lint case files (or folders of them, recursively *.md).
+		Long: `Lint case files, or folders of them: a folder is walked for the *.md files whose
+front matter names a case (case:); other .md files (a README) are skipped and
+counted. A file named on the command line is always linted; - reads one case
+file from standard input.
 
-Exit status: 0 when there are no findings at the --fail-on level or above,
-1 when there are, 2 for usage, configuration or file errors.`,
-		Args: requirePaths("lint", "at least one file or folder"),
+One report goes to stdout (--format) and any number to files (--output
+FORMAT=PATH), all from one run. Exit status: 0 when there are no findings at
+the --fail-on level or above, 1 when there are, 2 for usage, configuration or
+file errors.`,
+		Args: requirePaths("lint", "at least one file or folder (or - for standard input)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Paths = args
 			if runF != nil {
@@ -43,93 +42,63 @@ Exit status: 0 when there are no findings at the --fail-on level or above,
 			return runLint(o)
 		},
 	}
-	fl := cmd.Flags()
-	fl.StringVarP(&o.Format, "format", "f", "text", "output format: text, json, sarif, github")
-	fl.StringVar(&o.FailOn, "fail-on", "error", "lowest severity that makes the exit status 1: error, warning, info")
+	o.CIOptions.addFlags(cmd, "error")
 	o.CommonOptions.addFlags(cmd)
-	fl.StringVar(&o.Color, "color", "auto", "colour in text output: auto, always, never")
 	return cmd
 }
 
-func useColor(mode string, ios *IO) (bool, error) {
+// useColor decides colour in the text format: --color, else a terminal
+// without NO_COLOR or TERM=dumb.
+func useColor(mode string, f *Factory) (bool, error) {
 	switch mode {
 	case "always":
 		return true, nil
 	case "never":
 		return false, nil
 	case "auto", "":
-		return ios.OutIsTTY && os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb", nil
+		return f.IO.OutIsTTY && f.Getenv("NO_COLOR") == "" && f.Getenv("TERM") != "dumb", nil
 	}
 	return false, usageError{fmt.Errorf("--color must be auto, always or never, not %q", mode)}
 }
 
 func runLint(o *LintOptions) error {
 	o.Factory.oneShot()
-	failOn, err := lint.ParseSeverity(o.FailOn)
-	if err != nil || failOn == lint.Off {
-		return usageError{fmt.Errorf("--fail-on must be error, warning or info, not %q", o.FailOn)}
-	}
-	color, err := useColor(o.Color, o.IO)
+	b, err := newBatch(o.Factory, o.CommonOptions, &o.CIOptions, build.Options{}, o.Paths, "sendgen lint")
 	if err != nil {
 		return err
 	}
-	var w report.Writer
-	if o.Format == "sarif" {
-		w = report.SARIF{}
-	} else if w, err = report.New(o.Format, color); err != nil {
-		return usageError{err}
-	}
-	ws, err := o.Factory.workspace(o.CommonOptions, build.Options{})
-	if err != nil {
+	if err := b.begin(); err != nil {
+		b.discard()
 		return err
 	}
-
-	paths, errs := collectFiles(o.Paths)
-	if o.Format == "sarif" {
-		if e, _, err := ws.Engine(firstOr(paths, ".")); err == nil {
-			w = sarifWriter(e)
-		}
-	}
-	var files []report.File
-	worst := lint.Off
-	checkFiles(context.Background(), ws, paths, runtime.GOMAXPROCS(0), func(r *build.Result) {
+	var werr error
+	ctx := context.Background()
+	next := 0
+	parallelOrdered(len(b.entries), b.jobs, func(i int) *build.Result {
+		return b.check(ctx, b.entries[i])
+	}, func(r *build.Result) {
+		defer b.bar.step()
+		e := b.entries[next]
+		next++
 		if r.Err != nil {
-			errs = append(errs, r.Err)
+			b.fail(r.Err)
 			return
 		}
-		files = append(files, report.File{Path: r.Path, Source: r.Case.Source, Findings: r.Findings})
-		for _, f := range r.Findings {
-			if worst == lint.Off || f.Severity > worst {
-				worst = f.Severity
-			}
+		if err := b.report(e, r, r.Findings); err != nil && werr == nil {
+			werr = err
 		}
 	})
-	if err := w.Write(o.IO.Out, files); err != nil {
-		return fmt.Errorf("write findings: %w", err)
+	if werr != nil {
+		b.discard()
+		return werr
 	}
-	printErrors(o.IO, errs)
-	switch {
-	case len(errs) > 0:
-		return exitError{ExitError}
-	case worst != lint.Off && worst >= failOn:
+	if err := b.finish(); err != nil {
+		return err
+	}
+	if b.failed() {
 		return exitError{ExitFindings}
 	}
 	return nil
-}
-
-func firstOr(s []string, d string) string {
-	if len(s) > 0 {
-		return s[0]
-	}
-	return d
-}
-
-func sarifWriter(e *lint.Engine) report.SARIF {
-	var s report.SARIF
-	for _, r := range e.Rules() {
-		s.Rules = append(s.Rules, report.SARIFRule{ID: r.ID, Summary: r.Summary, Help: r.Rationale})
-	}
-	return s
 }
 
 // printErrors prints each distinct error once: a broken configuration is

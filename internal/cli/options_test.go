@@ -3,6 +3,8 @@ package cli
 import (
 	"bytes"
 	"reflect"
+	"runtime/debug"
+	"strings"
 	"testing"
 	"time"
 
@@ -33,11 +35,15 @@ func TestFlagParsing(t *testing.T) {
 	t.Run("lint", func(t *testing.T) {
 		var got *LintOptions
 		cmd := NewCmdLint(f, func(o *LintOptions) error { got = o; return nil })
-		if err := execute(t, cmd, "--format", "json", "--fail-on", "warning", "--config", "c.yaml", "--today", "2026-11-01", "--color", "never", "a.md", "dir"); err != nil {
+		if err := execute(t, cmd, "--format", "json", "--fail-on", "warning", "--config", "c.yaml", "--today", "2026-11-01", "--color", "never",
+			"--output", "sarif=s.sarif", "--output", "junit=j.xml", "--jobs", "3", "--shard", "2/4", "--exclude", "drafts/**", "--exclude", "x.md",
+			"--path-base", "..", "a.md", "dir", "-"); err != nil {
 			t.Fatal(err)
 		}
 		want := LintOptions{IO: f.IO, Factory: f, CommonOptions: CommonOptions{Config: "c.yaml", Today: "2026-11-01"},
-			Format: "json", FailOn: "warning", Color: "never", Paths: []string{"a.md", "dir"}}
+			CIOptions: CIOptions{Format: "json", FailOn: "warning", Color: "never", Outputs: []string{"sarif=s.sarif", "junit=j.xml"},
+				Jobs: 3, Shard: "2/4", Exclude: []string{"drafts/**", "x.md"}, PathBase: ".."},
+			Paths: []string{"a.md", "dir", "-"}}
 		if !reflect.DeepEqual(*got, want) {
 			t.Errorf("options %+v, want %+v", *got, want)
 		}
@@ -66,10 +72,17 @@ func TestFlagParsing(t *testing.T) {
 			if name == "build" {
 				cmd = NewCmdBuild(f, run)
 			}
-			if err := execute(t, cmd, "--out", "pdfs", "--draft", "--templates", "tpl", "--today", "2026-11-01", "x.md"); err != nil {
+			args := []string{"--out", "pdfs", "--draft", "--templates", "tpl", "--today", "2026-11-01"}
+			ci := CIOptions{Format: "text", FailOn: "none", Color: "auto"}
+			if name == "build" {
+				// build shares lint's CI flags; render keeps their defaults.
+				args = append(args, "--format", "github", "--output", "sarif=s.sarif", "--jobs", "2", "--shard", "1/3", "--fail-on", "warning")
+				ci = CIOptions{Format: "github", FailOn: "warning", Color: "auto", Outputs: []string{"sarif=s.sarif"}, Jobs: 2, Shard: "1/3"}
+			}
+			if err := execute(t, cmd, append(args, "x.md")...); err != nil {
 				t.Fatal(err)
 			}
-			want := DocumentsOptions{IO: f.IO, Factory: f, CommonOptions: CommonOptions{Today: "2026-11-01"},
+			want := DocumentsOptions{IO: f.IO, Factory: f, CommonOptions: CommonOptions{Today: "2026-11-01"}, CIOptions: ci,
 				Out: "pdfs", Draft: true, Templates: "tpl", ShowFindings: name == "build", Paths: []string{"x.md"}}
 			if !reflect.DeepEqual(*got, want) {
 				t.Errorf("options %+v, want %+v", *got, want)
@@ -129,7 +142,7 @@ func TestRootListsEveryCommand(t *testing.T) {
 	for _, c := range root.Commands() {
 		names = append(names, c.Name())
 	}
-	for _, want := range []string{"lint", "rules", "explain", "timeline", "render", "build", "sign", "verify"} {
+	for _, want := range []string{"lint", "rules", "explain", "timeline", "render", "build", "sign", "verify", "version"} {
 		found := false
 		for _, n := range names {
 			found = found || n == want
@@ -138,4 +151,80 @@ func TestRootListsEveryCommand(t *testing.T) {
 			t.Errorf("no %s command in %v", want, names)
 		}
 	}
+}
+
+// TestTodayFromSourceDateEpoch: without --today a reproducible run judges
+// against SOURCE_DATE_EPOCH's date, not the clock's.
+func TestTodayFromSourceDateEpoch(t *testing.T) {
+	f := testFactory()
+	f.Getenv = func(k string) string {
+		if k == "SOURCE_DATE_EPOCH" {
+			return "1793491200" // 2026-11-01T00:00:00Z
+		}
+		return ""
+	}
+	if d, err := f.today(""); err != nil || d != time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC) {
+		t.Errorf("today %v %v, want SOURCE_DATE_EPOCH's date", d, err)
+	}
+	if d, _ := f.today("2026-02-28"); d != time.Date(2026, 2, 28, 0, 0, 0, 0, time.UTC) {
+		t.Errorf("--today must win over SOURCE_DATE_EPOCH: %v", d)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	tests := []struct {
+		name string
+		bi   *debug.BuildInfo
+		want string
+		tool string
+	}{
+		{"release", &debug.BuildInfo{Main: debug.Module{Version: "v1.4.0"}}, "sendgen v1.4.0", "1.4.0"},
+		{"checkout", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}, Settings: []debug.BuildSetting{
+			{Key: "vcs.revision", Value: "0123456789abcdef0123"}, {Key: "vcs.time", Value: "2026-11-30T10:00:00Z"}, {Key: "vcs.modified", Value: "true"}}},
+			"sendgen (devel) 0123456789ab (2026-11-30T10:00:00Z, modified)", "0.0.0-devel+0123456789ab"},
+		{"no build info", nil, "sendgen (devel)", "0.0.0-devel"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := testFactory()
+			f.BuildInfo = func() (*debug.BuildInfo, bool) { return tt.bi, tt.bi != nil }
+			v := f.version()
+			if v.String() != tt.want || v.toolVersion() != tt.tool {
+				t.Errorf("%q / %q, want %q / %q", v.String(), v.toolVersion(), tt.want, tt.tool)
+			}
+			var out bytes.Buffer
+			f.IO.Out = &out
+			if err := runVersion(&VersionOptions{IO: f.IO, Factory: f}); err != nil || !strings.HasPrefix(out.String(), tt.want+"\n") {
+				t.Errorf("sendgen version printed %q (%v)", out.String(), err)
+			}
+		})
+	}
+}
+
+// TestProgressOnlyOnATerminalOutsideCI: a CI log must not fill with
+// redraws, and a pipe gets none.
+func TestProgressOnlyOnATerminalOutsideCI(t *testing.T) {
+	env := map[string]string{}
+	f := testFactory()
+	f.Getenv = func(k string) string { return env[k] }
+	if newProgress(f, 10, "x") != nil {
+		t.Error("a progress bar on a stderr that is not a terminal")
+	}
+	f.IO.ErrIsTTY = true
+	env["CI"] = "true"
+	if newProgress(f, 10, "x") != nil {
+		t.Error("a progress bar under CI")
+	}
+	delete(env, "CI")
+	if newProgress(f, 1, "x") != nil {
+		t.Error("a progress bar for one file")
+	}
+	p := newProgress(f, 3, "x")
+	if p == nil {
+		t.Fatal("no progress bar on a terminal")
+	}
+	for i := 0; i < 3; i++ {
+		p.step()
+	}
+	p.done()
 }

@@ -1,21 +1,20 @@
 package cli
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"runtime/debug"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 
 	"github.com/sendgen/sendgen/internal/build"
+	"github.com/sendgen/sendgen/internal/caseset"
 	"github.com/sendgen/sendgen/internal/outdir"
 	"github.com/sendgen/sendgen/lint"
 	"github.com/sendgen/sendgen/render"
@@ -24,18 +23,19 @@ import (
 )
 
 // DocumentsOptions are the flags of `sendgen render` and `sendgen build`:
-// the same run, with different defaults.
+// the same run, with different defaults. The CI flags are build's; render
+// runs with their defaults.
 type DocumentsOptions struct {
 	IO      *IO
 	Factory *Factory
 	CommonOptions
+	CIOptions
 	Out       string // --out: the folder PDFs are written to (created if missing)
 	Draft     bool   // --draft: DRAFT band, findings appendix, nothing held back
 	Templates string // --templates: a folder overriding the embedded templates
-	Workers   int    // concurrent cases; 0 = GOMAXPROCS
-	// ShowFindings prints every finding of each case, as lint does, before
-	// its documents (sendgen build); otherwise only the findings that hold
-	// a document back are printed.
+	// ShowFindings reports every finding of each case, as lint does
+	// (sendgen build); otherwise only the findings that hold a document
+	// back, or make the case file unusable, are reported.
 	ShowFindings bool
 	// Sign signs every final document as it is written (--sign, with the
 	// key flags of `sendgen sign`).
@@ -46,10 +46,12 @@ type DocumentsOptions struct {
 
 // NewCmdRender is `sendgen render`.
 func NewCmdRender(f *Factory, runF func(*DocumentsOptions) error) *cobra.Command {
-	return documentsCmd(f, runF, &DocumentsOptions{}, "render",
+	o := &DocumentsOptions{CIOptions: CIOptions{Format: "text", FailOn: "none", Color: "auto"}}
+	return documentsCmd(f, runF, o, "render",
 		"Render the position statement, outcome form and certificate of each case as PDFs",
-		`Render each case file (or folder of them, recursively *.md) to the documents
-it supports, written as <out>/<case>-<document>.pdf:
+		`Render each case file (or folder of them: the *.md files whose front matter
+names a case) to the documents it supports, written as
+<out>/<case>-<document>.pdf:
 
   position-statement  when the body has # Requested provision
   outcome-form        when mediation.date is set and the body has
@@ -63,25 +65,33 @@ on each page and the findings listed at the end.
 
 Files are written through a temporary file and renamed, so a PDF in --out is
 always complete. Exit status: 0 all rendered, 1 documents held back by
-findings, 2 usage, case-file, template or write errors.`)
+findings, 2 usage, case-file (front-matter errors included), template or
+write errors.`)
 }
 
-// NewCmdBuild is `sendgen build`: lint every case, print the findings, and
-// render the documents each case supports. It is the main job, and what
-// `make run` does.
+// NewCmdBuild is `sendgen build`: lint every case, report the findings,
+// and render the documents each case supports. It is the main job, and
+// what `make run` does.
 func NewCmdBuild(f *Factory, runF func(*DocumentsOptions) error) *cobra.Command {
-	return documentsCmd(f, runF, &DocumentsOptions{ShowFindings: true}, "build",
+	o := &DocumentsOptions{ShowFindings: true}
+	cmd := documentsCmd(f, runF, o, "build",
 		"Lint each case file, then render its documents (the main job)",
-		`Lint each case file (or folder of them, recursively *.md), print the
-findings, and render the documents each case supports into --out.
+		`Lint each case file (or folder of them: the *.md files whose front matter
+names a case), report the findings, and render the documents each case
+supports into --out, on every core, streaming: memory stays flat however
+many cases there are.
 
 Without --draft, a position statement or outcome form whose provision has
 error-level findings is not rendered (a family must not sign vague
 provision); with --draft, every document is rendered with DRAFT on each page
 and the findings listed at the end.
 
-Exit status: 0 every document rendered (warnings do not fail a build), 1
-documents held back by findings, 2 usage, case-file, template or write errors.`)
+The reports are lint's (--format, --output FORMAT=PATH); the grand total
+counts the PDFs. Exit status: 0 every document rendered (findings fail a
+build only with --fail-on), 1 documents held back by findings, 2 usage,
+case-file (front-matter errors included), template or write errors.`)
+	o.CIOptions.addFlags(cmd, "none")
+	return cmd
 }
 
 func documentsCmd(f *Factory, runF func(*DocumentsOptions) error, o *DocumentsOptions, name, short, long string) *cobra.Command {
@@ -90,7 +100,7 @@ func documentsCmd(f *Factory, runF func(*DocumentsOptions) error, o *DocumentsOp
 		Use:   name + " [flags] PATH...",
 		Short: short,
 		Long:  long,
-		Args:  requirePaths(name, "at least one file or folder"),
+		Args:  requirePaths(name, "at least one file or folder (or - for standard input)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Paths = args
 			if runF != nil {
@@ -109,144 +119,134 @@ func documentsCmd(f *Factory, runF func(*DocumentsOptions) error, o *DocumentsOp
 	return cmd
 }
 
-// heldBack is writeCase's error when lint findings kept documents from
-// being rendered (exit status 1, not 2).
-type heldBack struct {
-	path string
-	docs []render.Document
+// caseOutcome is what a worker did with one case: the check, the PDFs it
+// wrote, and what it could not do. It is reported, in file order, by the
+// one goroutine that owns the reports.
+type caseOutcome struct {
+	res      *build.Result
+	findings []lint.Finding // what the reports show
+	written  []string
+	held     []render.Document
+	unsigned []render.Document // --sign with error-level findings: neither signed nor written
+	removed  []string          // older versions of documents now held back
+	notes    []string          // problems to print, for stderr
+	nothing  bool              // no document applies
+	badFront int               // error-level front-matter findings: no final document, exit 2
+	err      error             // the case could not be rendered at all
 }
 
-func (e *heldBack) Error() string {
-	names := make([]string, len(e.docs))
-	for i, d := range e.docs {
-		names[i] = string(d)
-	}
-	return fmt.Sprintf("%s: not rendered because of the errors above: %s (fix them, or render a draft with --draft)",
-		e.path, strings.Join(names, ", "))
-}
-
-// frontMatterHeld is writeCase's error when the front matter has errors:
-// no final document of the case is written, and it is a case-file error
-// (exit status 2), as a file sendgen cannot read is.
-type frontMatterHeld struct {
-	path string
-	n    int
-}
-
-func (e *frontMatterHeld) Error() string {
-	return fmt.Sprintf("%s: no final document written: the front matter has %d %s above (fix %s, or render a draft with --draft)",
-		e.path, e.n, plural(e.n, "error", "errors"), plural(e.n, "it", "them"))
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
-// run is one render or build run: the pipeline, and where it writes.
+// documentsRun is one render or build run.
 type documentsRun struct {
 	*DocumentsOptions
-	ws     *build.Workspace
+	b      *batch
 	out    *outdir.Folder
-	color  bool
 	signer *sign.Signer // nil without --sign
+	// owner is the first file, in the run's order, naming each case
+	// reference: a later file with the same reference would overwrite its
+	// PDFs, and is refused. It holds references and paths, never cases.
+	owner map[string]string
+	mu    sync.Mutex
+	late  map[string]string // references a quick look could not read, claimed as met
 }
 
-// notSigned is writeCase's error when --sign was asked for and a document
-// has error-level findings: it is neither signed nor written (exit 1).
-type notSigned struct {
-	path string
-	docs []render.Document
-	n    int
-}
-
-func (e *notSigned) Error() string {
-	names := make([]string, len(e.docs))
-	for i, d := range e.docs {
-		names[i] = string(d)
+// process checks one case and writes its documents (in a worker).
+func (r *documentsRun) process(ctx context.Context, e caseset.Entry) *caseOutcome {
+	out := &caseOutcome{res: r.b.check(ctx, e)}
+	res := out.res
+	if res.Err != nil {
+		out.err = res.Err
+		return out
 	}
-	return fmt.Sprintf("%s: not signed, not written: %s (the case has %d error-level %s; a signed document says it is final: fix %s first)",
-		e.path, strings.Join(names, ", "), e.n, plural(e.n, "finding", "findings"), plural(e.n, "it", "them"))
-}
-
-// writeCase writes the documents a checked case supports to o.Out. Final
-// documents that findings hold back are not written (unless o.Draft); their
-// findings are printed to ios.Out and the error is a *heldBack. It prints
-// one "wrote PATH" line per file.
-func (o *documentsRun) writeCase(ios *IO, res *build.Result) error {
 	c := res.Case
-	docs := res.Applicable()
-	front := res.FrontMatterErrors()
-	if len(front) > 0 && !o.Draft {
-		return o.holdAll(ios, res, front)
+	if r.ShowFindings {
+		out.findings = res.Findings
 	}
+	path := displayPath(e)
+	if c.Front.Case.Set {
+		if prev := r.claim(c.Front.Case.Value, path); prev != "" {
+			out.err = fmt.Errorf("%s: case %s is also the case reference of %s; its documents would overwrite those in the output folder", path, c.Front.Case.Value, prev)
+			return out
+		}
+	}
+	if front := res.FrontMatterErrors(); len(front) > 0 && !r.Draft {
+		// No final document of a case whose front matter is wrong, and
+		// last week's versions go, so they are not sent by mistake.
+		out.badFront = len(front)
+		if !r.ShowFindings {
+			out.findings = front
+		}
+		for _, d := range res.Documents {
+			r.removeStale(out, res.Path, d.File)
+		}
+		return out
+	}
+	docs := res.Applicable()
 	if len(docs) == 0 {
-		fmt.Fprintf(ios.Err, "sendgen: %s: nothing to render (no # Requested provision, no mediation.date with # Agreed actions or # Unresolved issues, no certificate.issued)\n", c.Path)
-		return nil
+		out.nothing = true
+		return out
 	}
 	for _, d := range docs {
 		if d.State == build.Refused {
-			return fmt.Errorf("%s: %s", c.Path, d.Reason)
+			out.err = fmt.Errorf("%s: %s", path, d.Reason)
+			return out
 		}
 	}
-	if o.ShowFindings && len(res.Findings) > 0 {
-		if err := (report.Text{Color: o.color}).Write(ios.Out, []report.File{{Path: c.Path, Source: c.Source, Findings: res.Findings}}); err != nil {
-			return fmt.Errorf("write findings: %w", err)
-		}
-	}
-	var held, unsigned []render.Document
 	var blocking []lint.Finding
 	var files []outdir.File
 	for _, d := range docs {
-		if d.State == build.HeldBack && !o.Draft {
-			held = append(held, d.Kind)
+		if d.State == build.HeldBack && !r.Draft {
+			out.held = append(out.held, d.Kind)
 			blocking = append(blocking, d.Blocking...)
-			o.removeStale(ios, c.Path, d.File)
+			r.removeStale(out, res.Path, d.File)
 			continue
 		}
-		if o.signer != nil && errorCount(res) > 0 {
-			unsigned = append(unsigned, d.Kind)
-			o.removeStale(ios, c.Path, d.File)
+		if r.signer != nil && errorCount(res) > 0 {
+			out.unsigned = append(out.unsigned, d.Kind)
+			r.removeStale(out, res.Path, d.File)
 			continue
 		}
-		pdf, err := o.ws.Render(res, d.Kind, o.Draft)
+		pdf, err := r.b.ws.Render(res, d.Kind, r.Draft)
 		if err != nil {
-			return err
+			out.err = err
+			return out
 		}
-		if o.signer != nil {
-			if pdf, err = sign.Sign(pdf, o.signer, o.SignerOptions.signOptions(o.signer, o.Factory)); err != nil {
-				return fmt.Errorf("%s: signing %s: %w", c.Path, d.Kind, err)
+		if r.signer != nil {
+			if pdf, err = sign.Sign(pdf, r.signer, r.SignerOptions.signOptions(r.signer, r.Factory)); err != nil {
+				out.err = fmt.Errorf("%s: signing %s: %w", path, d.Kind, err)
+				return out
 			}
 		}
 		files = append(files, outdir.File{Name: d.File, Data: pdf})
 	}
 	// All of a case's documents or none: never one child's statement beside
 	// another child's form.
-	if err := o.out.Write(c.Path, files); err != nil {
-		return fmt.Errorf("%s: %w", c.Path, err)
+	if err := r.out.Write(res.Path, files); err != nil {
+		out.err = fmt.Errorf("%s: %w", path, err)
+		return out
 	}
 	for _, f := range files {
-		fmt.Fprintf(ios.Out, "wrote %s\n", filepath.Join(o.Out, f.Name))
+		out.written = append(out.written, filepath.Join(r.Out, f.Name))
 	}
-	if len(unsigned) > 0 {
-		ns := &notSigned{path: c.Path, docs: unsigned, n: errorCount(res)}
-		if len(held) == 0 {
-			return ns
-		}
-		fmt.Fprintf(ios.Err, "sendgen: %s\n", ns)
+	if !r.ShowFindings {
+		out.findings = uniqueFindings(blocking)
 	}
-	if len(held) == 0 {
-		return nil
+	return out
+}
+
+// removeStale removes an older final document that is now held back.
+// file is "" when the case has no name for it.
+func (r *documentsRun) removeStale(out *caseOutcome, source, file string) {
+	if file == "" {
+		return
 	}
-	if !o.ShowFindings {
-		blocking = uniqueFindings(blocking)
-		if err := (report.Text{Color: o.color}).Write(ios.Out, []report.File{{Path: c.Path, Source: c.Source, Findings: blocking}}); err != nil {
-			return fmt.Errorf("write findings: %w", err)
-		}
+	p := filepath.Join(r.Out, file)
+	removed, err := r.out.Remove(source, file)
+	switch {
+	case err != nil:
+		out.notes = append(out.notes, fmt.Sprintf("%s is held back, but %s was not removed: %v", source, p, err))
+	case removed:
+		out.removed = append(out.removed, p)
 	}
-	return &heldBack{path: c.Path, docs: held}
 }
 
 // errorCount is the number of error-level findings of a case.
@@ -260,45 +260,30 @@ func errorCount(res *build.Result) int {
 	return n
 }
 
-// holdAll writes no final document of a case whose front matter has
-// errors: it prints the errors (every finding, for build) and removes the
-// case's older final documents from the output folder, so that last week's
-// version is not sent by mistake.
-func (o *documentsRun) holdAll(ios *IO, res *build.Result, front []lint.Finding) error {
-	shown := front
-	if o.ShowFindings {
-		shown = res.Findings
+// claim records that path names a case reference and returns the earlier
+// file that already does ("" if none).
+func (r *documentsRun) claim(ref, path string) string {
+	if first, ok := r.owner[ref]; ok {
+		if first == path {
+			return ""
+		}
+		return first
 	}
-	if err := (report.Text{Color: o.color}).Write(ios.Out, []report.File{{Path: res.Path, Source: res.Case.Source, Findings: shown}}); err != nil {
-		return fmt.Errorf("write findings: %w", err)
+	// A reference the quick look did not read (a block scalar): first come.
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if first, ok := r.late[ref]; ok && first != path {
+		return first
 	}
-	for _, d := range res.Documents {
-		o.removeStale(ios, res.Path, d.File)
-	}
-	return &frontMatterHeld{path: res.Path, n: len(front)}
+	r.late[ref] = path
+	return ""
 }
 
-// removeStale removes an older final document that is now held back, and
-// says so. file is "" when the case has no name for it.
-func (o *documentsRun) removeStale(ios *IO, source, file string) {
-	if file == "" {
-		return
-	}
-	p := filepath.Join(o.Out, file)
-	removed, err := o.out.Remove(source, file)
-	switch {
-	case err != nil:
-		fmt.Fprintf(ios.Err, "sendgen: %s is held back, but %s was not removed: %v\n", source, p, err)
-	case removed:
-		fmt.Fprintf(ios.Out, "removed %s: an older version of a document now held back\n", p)
-	}
-}
-
-func uniqueFindings(findings []lint.Finding) []lint.Finding {
-	sort.SliceStable(findings, func(i, j int) bool { return findings[i].Span.Start < findings[j].Span.Start })
-	out := findings[:0]
-	for i, f := range findings {
-		if i > 0 && f.Span == findings[i-1].Span && f.Rule == findings[i-1].Rule && f.Message == findings[i-1].Message {
+func uniqueFindings(fs []lint.Finding) []lint.Finding {
+	sort.SliceStable(fs, func(i, j int) bool { return fs[i].Span.Start < fs[j].Span.Start })
+	out := fs[:0]
+	for i, f := range fs {
+		if i > 0 && f.Span == fs[i-1].Span && f.Rule == fs[i-1].Rule && f.Message == fs[i-1].Message {
 			continue
 		}
 		out = append(out, f)
@@ -306,8 +291,10 @@ func uniqueFindings(findings []lint.Finding) []lint.Finding {
 	return out
 }
 
-// runDocuments renders every case of o.Paths on a bounded pool of workers
-// that share one Workspace; output is printed in the order of the files.
+// runDocuments checks and renders every case on a bounded pool of workers
+// that share one Workspace; each case is reported, in the order of the
+// files, as soon as it and every case before it are done, and then
+// dropped, so memory does not grow with the number of cases.
 func runDocuments(o *DocumentsOptions) error {
 	o.Factory.oneShot()
 	if strings.TrimSpace(o.Out) == "" {
@@ -316,7 +303,6 @@ func runDocuments(o *DocumentsOptions) error {
 	}
 	// Flags first: nothing is created for a run that cannot go ahead.
 	var signer *sign.Signer
-	var err error
 	if o.Sign {
 		if o.Draft {
 			return usageError{errors.New("drafts are never signed: drop --draft or --sign")}
@@ -324,6 +310,7 @@ func runDocuments(o *DocumentsOptions) error {
 		if err := o.SignerOptions.check("--sign"); err != nil {
 			return err
 		}
+		var err error
 		if signer, err = o.SignerOptions.load(o.IO); err != nil {
 			return err
 		}
@@ -338,24 +325,27 @@ func runDocuments(o *DocumentsOptions) error {
 		}
 		bo.Templates = os.DirFS(o.Templates)
 	}
-	ws, err := o.Factory.workspace(o.CommonOptions, bo)
+	name := "sendgen build"
+	if !o.ShowFindings {
+		name = "sendgen render"
+	}
+	b, err := newBatch(o.Factory, o.CommonOptions, &o.CIOptions, bo, o.Paths, name)
 	if err != nil {
 		return err
 	}
 	out, stale, err := outdir.Open(o.Out)
 	if err != nil {
+		b.discard()
 		return fmt.Errorf("--out: %w", err)
 	}
 	if len(stale) > 0 {
 		fmt.Fprintf(o.IO.Err, "sendgen: removed %d temporary %s left in %s by an interrupted run\n", len(stale), plural(len(stale), "file", "files"), o.Out)
 	}
-	run := &documentsRun{DocumentsOptions: o, ws: ws, signer: signer, out: out}
-	run.color, _ = useColor("auto", o.IO)
-
-	files, errs := collectFiles(o.Paths)
-	workers := o.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
+	r := &documentsRun{DocumentsOptions: o, b: b, out: out, signer: signer, owner: map[string]string{}, late: map[string]string{}}
+	for _, e := range b.set.Files {
+		if _, ok := r.owner[e.Ref]; e.Ref != "" && !ok {
+			r.owner[e.Ref] = displayPath(e)
+		}
 	}
 	// oneShot sets a 32 MiB soft memory limit with the collector otherwise
 	// off, right for one file. A document in flight holds about 15 MB, so in
@@ -363,72 +353,84 @@ func runDocuments(o *DocumentsOptions) error {
 	// the OS, every few documents: 25% more CPU over 1,000 cases. 64 MB per
 	// worker keeps memory bounded (flat however many cases) and collection
 	// rare. A GOGC or GOMEMLIMIT the user set is left alone.
-	if len(files) > 1 && o.Factory.Getenv("GOGC") == "" && o.Factory.Getenv("GOMEMLIMIT") == "" {
-		if lim := int64(64<<20) * int64(workers); lim > debug.SetMemoryLimit(-1) {
+	if len(b.entries) > 1 && o.Factory.Getenv("GOGC") == "" && o.Factory.Getenv("GOMEMLIMIT") == "" {
+		if lim := int64(64<<20) * int64(b.jobs); lim > debug.SetMemoryLimit(-1) {
 			debug.SetMemoryLimit(lim)
 		}
 	}
-	type outcome struct {
-		out, err bytes.Buffer
-		fail     error
+	if err := b.begin(); err != nil {
+		b.discard()
+		return err
 	}
-	// Check every file first (in parallel), so that two files claiming the
-	// same case reference are caught before either is written: their
-	// documents would overwrite each other's in --out.
-	results := make([]*build.Result, len(files))
-	outcomes := make([]outcome, len(files))
-	i := 0
-	checkFiles(context.Background(), ws, files, workers, func(r *build.Result) {
-		results[i] = r
-		if r.Err != nil {
-			outcomes[i].fail = r.Err
-			results[i] = nil
-		}
-		i++
-	})
-	first := map[string]string{}
-	for i, r := range results {
-		if r == nil || !r.Case.Front.Case.Set {
-			continue
-		}
-		ref := r.Case.Front.Case.Value
-		if prev, ok := first[ref]; ok {
-			outcomes[i].fail = fmt.Errorf("%s: case %s is also the case reference of %s; its documents would overwrite those in the output folder", files[i], ref, prev)
-			results[i] = nil
-			continue
-		}
-		first[ref] = files[i]
-	}
-	parallelOrdered(len(files), workers, func(i int) struct{} {
-		if r := results[i]; r != nil {
-			res := &outcomes[i]
-			res.fail = run.writeCase(&IO{Out: &res.out, Err: &res.err}, r)
-			results[i] = nil // let the collector have it
-		}
-		return struct{}{}
-	}, func(struct{}) {})
-
+	docs := &report.Documents{}
+	b.totals.Documents = docs
 	held := false
-	for i := range outcomes {
-		res := &outcomes[i]
-		_, _ = io.Copy(o.IO.Out, &res.out)
-		_, _ = io.Copy(o.IO.Err, &res.err)
-		var hb *heldBack
-		var ns *notSigned
-		switch {
-		case res.fail == nil:
-		case errors.As(res.fail, &hb), errors.As(res.fail, &ns):
-			held = true
-			fmt.Fprintf(o.IO.Err, "sendgen: %s\n", res.fail)
-		default:
-			errs = append(errs, res.fail)
+	var werr error
+	ctx := context.Background()
+	next := 0
+	parallelOrdered(len(b.entries), b.jobs, func(i int) *caseOutcome {
+		return r.process(ctx, b.entries[i])
+	}, func(out *caseOutcome) {
+		defer b.bar.step()
+		e := b.entries[next]
+		next++
+		if out.res.Err != nil {
+			b.fail(out.err)
+			return
 		}
+		if err := b.report(e, out.res, out.findings); err != nil && werr == nil {
+			werr = err
+		}
+		for _, p := range out.written {
+			b.note("wrote %s", p)
+		}
+		for _, p := range out.removed {
+			b.note("removed %s: an older version of a document now held back", p)
+		}
+		for _, n := range out.notes {
+			fmt.Fprintf(b.errOut, "sendgen: %s\n", n)
+		}
+		docs.Written += len(out.written)
+		docs.HeldBack += len(out.held) + len(out.unsigned)
+		if out.badFront > 0 {
+			n := out.badFront
+			b.errs = append(b.errs, fmt.Errorf("%s: no final document written: the front matter has %d %s above (fix %s, or render a draft with --draft)",
+				displayPath(e), n, plural(n, "error", "errors"), plural(n, "it", "them")))
+			return
+		}
+		if len(out.unsigned) > 0 {
+			held = true
+			names := make([]string, len(out.unsigned))
+			for i, d := range out.unsigned {
+				names[i] = string(d)
+			}
+			n := errorCount(out.res)
+			fmt.Fprintf(b.errOut, "sendgen: %s: not signed, not written: %s (the case has %d error-level %s; a signed document says it is final: fix %s first)\n",
+				displayPath(e), strings.Join(names, ", "), n, plural(n, "finding", "findings"), plural(n, "it", "them"))
+		}
+		switch {
+		case out.err != nil:
+			b.errs = append(b.errs, out.err)
+		case out.nothing:
+			fmt.Fprintf(b.errOut, "sendgen: %s: nothing to render (no # Requested provision, no mediation.date with # Agreed actions or # Unresolved issues, no certificate.issued)\n", displayPath(e))
+		case len(out.held) > 0:
+			held = true
+			names := make([]string, len(out.held))
+			for i, d := range out.held {
+				names[i] = string(d)
+			}
+			fmt.Fprintf(b.errOut, "sendgen: %s: not rendered because of the errors above: %s (fix them, or render a draft with --draft)\n",
+				displayPath(e), strings.Join(names, ", "))
+		}
+	})
+	if werr != nil {
+		b.discard()
+		return werr
 	}
-	printErrors(o.IO, errs)
-	switch {
-	case len(errs) > 0:
-		return exitError{ExitError}
-	case held:
+	if err := b.finish(); err != nil {
+		return err
+	}
+	if held || b.failed() {
 		return exitError{ExitFindings}
 	}
 	return nil

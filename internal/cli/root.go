@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 )
 
 // Exit codes, the contract with CI pipelines (the same as Vale's and
@@ -32,8 +33,8 @@ const (
 type IO struct {
 	In       io.Reader
 	Out, Err io.Writer
-	// OutIsTTY controls colour in text output.
-	OutIsTTY bool
+	// OutIsTTY controls colour in text output; ErrIsTTY the progress bar.
+	OutIsTTY, ErrIsTTY bool
 }
 
 // exitError carries an exit code through cobra without printing a usage
@@ -49,7 +50,7 @@ func (e usageError) Error() string { return e.err.Error() }
 
 // Main runs sendgen with args and returns the process exit code.
 func Main(args []string, in io.Reader, out, errw io.Writer) int {
-	f := NewFactory(&IO{In: in, Out: out, Err: errw, OutIsTTY: isTerminal(out)})
+	f := NewFactory(&IO{In: in, Out: out, Err: errw, OutIsTTY: isTerminal(out), ErrIsTTY: isTerminal(errw)})
 	root := NewRootCmd(f)
 	root.SetArgs(args)
 	root.SetOut(out)
@@ -81,7 +82,9 @@ timetable, and renders the position statement, the mediation outcome form
 and the mediation certificate as PDFs.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       f.version().String(),
 	}
+	root.SetVersionTemplate("{{.Version}}\n")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(
 		NewCmdLint(f, nil),
@@ -92,17 +95,16 @@ and the mediation certificate as PDFs.`,
 		NewCmdBuild(f, nil),
 		NewCmdSign(f, nil),
 		NewCmdVerify(f, nil),
+		NewCmdVersion(f, nil),
 	)
 	return root
 }
 
+// isTerminal asks the terminal driver, not the file mode: /dev/null is a
+// character device too, and `sendgen lint > /dev/null` is not a terminal.
 func isTerminal(w io.Writer) bool {
 	fl, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	st, err := fl.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	return ok && term.IsTerminal(int(fl.Fd()))
 }
 
 // requirePaths is the argument check of the commands that take files: at

@@ -2,13 +2,13 @@ package cli
 
 import (
 	"fmt"
-	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
 	"github.com/sendgen/sendgen/internal/config"
 	"github.com/sendgen/sendgen/lint"
+	"github.com/sendgen/sendgen/report"
 )
 
 // loadEngine builds the engine `rules` and `explain` describe: the --config
@@ -105,25 +105,6 @@ func runExplain(o *ExplainOptions) error {
 	if !ok {
 		return usageError{fmt.Errorf("no rule %q; 'sendgen rules' lists them", o.Rule)}
 	}
-	w := o.IO.Out
-	fmt.Fprintf(w, "%s (%s)\n\n%s\n\nApplies to: %s\n\nWhy it matters\n%s\n\nLaw and guidance\n%s\n",
-		r.ID, r.Severity, r.Summary, r.Scope, indent(r.Rationale), indent(r.Law))
-	if r.Bad != "" {
-		fmt.Fprintf(w, "\nInstead of\n%s\n", indent(r.Bad))
-	}
-	if r.Good != "" {
-		fmt.Fprintf(w, "\nWrite\n%s\n", indent(r.Good))
-	}
-	if r.Suggestion != "" {
-		fmt.Fprintf(w, "\nHow to fix it\n%s\n", indent(r.Suggestion))
-	}
-	return nil
-}
-
-func indent(s string) string {
-	lines := strings.Split(strings.TrimSpace(s), "\n")
-	for i, l := range lines {
-		lines[i] = "  " + strings.TrimSpace(l)
-	}
-	return strings.Join(lines, "\n")
+	_, err = fmt.Fprint(o.IO.Out, report.RuleHelp(r))
+	return err
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/sendgen/sendgen/casefile"
 	"github.com/sendgen/sendgen/internal/build"
+	"github.com/sendgen/sendgen/internal/caseset"
 	"github.com/sendgen/sendgen/timeline"
 )
 
@@ -87,7 +88,12 @@ func runTimeline(o *TimelineOptions) error {
 	if err != nil {
 		return err
 	}
-	paths, errs := collectFiles(o.Paths)
+	set := caseset.Collect(o.Paths, caseset.Options{})
+	errs := set.Errs
+	var paths []string
+	for _, e := range set.Files {
+		paths = append(paths, e.Path)
+	}
 	var cases []caseTimeline
 	checkFiles(context.Background(), ws, paths, runtime.GOMAXPROCS(0), func(r *build.Result) {
 		if r.Err != nil {

@@ -22,6 +22,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/bmatcuk/doublestar/v4"
 	"github.com/go-viper/mapstructure/v2"
 	"github.com/spf13/viper"
 	"go.yaml.in/yaml/v3"
@@ -45,6 +46,11 @@ type Config struct {
 	BankHolidays []string
 	// Sources lists the files this configuration was read from.
 	Sources []string
+	// Exclude are glob patterns (path/filepath.Match syntax plus "**" for
+	// any number of folders) of files a folder walk does not take, relative
+	// to ExcludeBase, the folder of the configuration file.
+	Exclude     []string
+	ExcludeBase string
 }
 
 // Calendar is the working-day calendar: the built-in bank holidays plus the
@@ -74,6 +80,9 @@ type file struct {
 	Providers []string `mapstructure:"providers" yaml:"providers"`
 	// Rules maps a rule identifier to its settings.
 	Rules map[string]Rule `mapstructure:"rules" yaml:"rules"`
+	// Exclude are globs, relative to the configuration file's folder, of
+	// files that folder arguments do not take (drafts, templates, notes).
+	Exclude []string `mapstructure:"exclude" yaml:"exclude"`
 }
 
 // Rule is one rule's settings and documentation, as a file writes them.
@@ -146,6 +155,39 @@ func Load(path string) (*Config, error) {
 	return cfg, nil
 }
 
+// Excludes reports whether the configuration's exclude patterns match a
+// file (or folder) met in a folder walk.
+func (c *Config) Excludes(path string) bool {
+	if len(c.Exclude) == 0 {
+		return false
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return false
+	}
+	rel, err := filepath.Rel(c.ExcludeBase, abs)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return false
+	}
+	return MatchAny(c.Exclude, filepath.ToSlash(rel))
+}
+
+// MatchAny reports whether a slash-separated relative path matches one of
+// the patterns (checked when they were loaded), or lies inside a folder
+// that does: "drafts" excludes everything under drafts/.
+func MatchAny(patterns []string, rel string) bool {
+	for _, g := range patterns {
+		g = strings.TrimSuffix(filepath.ToSlash(g), "/")
+		if ok, _ := doublestar.Match(g, rel); ok {
+			return true
+		}
+		if ok, _ := doublestar.Match(g+"/**", rel); ok {
+			return true
+		}
+	}
+	return false
+}
+
 // Find walks up from dir looking for .sendgen.yaml and returns its path, or
 // "" when there is none. It stops at the root of the repository dir is in
 // (the folder holding .git) and at home (the user's home folder; "" for
@@ -188,6 +230,8 @@ func (c *Config) merge(u *file, path string, src []byte) error {
 	c.ProvisionHeadings = append(c.ProvisionHeadings, u.ProvisionHeadings...)
 	c.BankHolidays = append(c.BankHolidays, u.BankHolidays...)
 	c.Providers = append(c.Providers, u.Providers...)
+	c.Exclude = append(c.Exclude, u.Exclude...)
+	c.ExcludeBase = filepath.Dir(path)
 	var errs []error
 	for _, id := range keys(u.Rules) {
 		ur := u.Rules[id]
@@ -247,6 +291,12 @@ func (c *file) validate(path string, src []byte) error {
 		if _, msg := casefile.ParseISODate(d); msg != "" {
 			errs = append(errs, &Error{Path: path, Line: itemLine(src, i, "bank_holidays"),
 				Message: fmt.Sprintf("bank_holidays[%d]: %s", i+1, msg)})
+		}
+	}
+	for i, g := range c.Exclude {
+		if !doublestar.ValidatePattern(filepath.ToSlash(g)) || g == "" || filepath.IsAbs(g) {
+			errs = append(errs, &Error{Path: path, Line: itemLine(src, i, "exclude"),
+				Message: fmt.Sprintf("exclude[%d]: %q is not a relative glob pattern (write e.g. 'drafts/**' or '**/README.md', relative to this file's folder)", i+1, g)})
 		}
 	}
 	for _, id := range keys(c.Rules) {

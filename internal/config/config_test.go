@@ -254,6 +254,10 @@ func TestBadValues(t *testing.T) {
 			[]wantErr{{3, `rules.vague-wording.phrases[1].when is "sometimes"`, ""}}},
 		{"unknown rule", "rules:\n  vage-wording:\n    severity: off\n",
 			[]wantErr{{2, `unknown rule "vage-wording"`, "vague-wording"}}},
+		{"bad exclude", "exclude:\n  - drafts/**\n  - '[unclosed'\n",
+			[]wantErr{{3, `exclude[2]: "[unclosed" is not a relative glob pattern`, ""}}},
+		{"absolute exclude", "exclude:\n  - /etc/**\n",
+			[]wantErr{{2, `exclude[1]: "/etc/**" is not a relative glob pattern`, ""}}},
 		{"unknown rule, nothing close", "rules:\n  spelling:\n    severity: off\n",
 			[]wantErr{{2, `unknown rule "spelling"`, ""}}},
 	}
@@ -498,5 +502,31 @@ func TestPatternErrorsNameFileAndLine(t *testing.T) {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q does not say %q", err, want)
 		}
+	}
+}
+
+// TestExclude: patterns are relative to the configuration file's folder,
+// "**" crosses folders, a folder pattern takes what is inside it, and a
+// file outside the folder is never excluded by it.
+func TestExclude(t *testing.T) {
+	c, p, err := load(t, "exclude:\n  - drafts\n  - '**/README.md'\n  - 'notes/*.md'\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Dir(p)
+	for rel, want := range map[string]bool{
+		"drafts/a.md": true, "drafts/sub/b.md": true, "drafts": true, "README.md": true, "cases/x/README.md": true,
+		"notes/n.md": true, "notes/deeper/n.md": false, "cases/a.md": false, "draftsman.md": false,
+	} {
+		if got := c.Excludes(filepath.Join(dir, filepath.FromSlash(rel))); got != want {
+			t.Errorf("%s: excluded %v, want %v", rel, got, want)
+		}
+	}
+	if c.Excludes(filepath.Join(filepath.Dir(dir), "drafts", "a.md")) {
+		t.Error("a file outside the configuration's folder is excluded")
+	}
+	def, _ := config.Default()
+	if def.Excludes("drafts/a.md") {
+		t.Error("the defaults exclude something")
 	}
 }

@@ -19,18 +19,50 @@ import (
 // the whole new one. The folder is synced after the rename so the new name
 // itself survives. An existing file's permission bits are kept; a new file
 // gets 0666 less the umask, as os.Create gives.
-func WriteFile(path string, data []byte) (err error) {
-	mode := fs.FileMode(0o666) &^ umask()
-	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
-		mode = st.Mode().Perm()
-	}
-	return WriteFileMode(path, data, mode)
+func WriteFile(path string, data []byte) error {
+	return WriteFileMode(path, data, modeFor(path))
 }
 
 // WriteFileMode is WriteFile with the permission bits given: a document
 // derived from another (a signed copy) keeps the permissions of the one it
 // came from, so a document made private stays private.
-func WriteFileMode(path string, data []byte, mode fs.FileMode) (err error) {
+func WriteFileMode(path string, data []byte, mode fs.FileMode) error {
+	f, err := createMode(path, mode)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Discard()
+		return err
+	}
+	return f.Commit()
+}
+
+// modeFor is the mode os.Create would give a new file, or the mode the old
+// file has (a document made private stays private).
+func modeFor(path string) fs.FileMode {
+	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
+		return st.Mode().Perm()
+	}
+	return fs.FileMode(0o666) &^ umask()
+}
+
+// File is a file being written in place of path: WriteFile for content
+// that is produced a piece at a time (a report streamed as cases are
+// checked), so it never has to be held in memory whole. Until Commit, path
+// is untouched; Discard drops what was written.
+type File struct {
+	path, tmp string
+	f         *os.File
+	mode      fs.FileMode
+	err       error // the first write error, returned by Commit
+	done      bool
+}
+
+// Create starts writing path through a temporary file in its folder.
+func Create(path string) (*File, error) { return createMode(path, modeFor(path)) }
+
+func createMode(path string, mode fs.FileMode) (*File, error) {
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
@@ -40,36 +72,74 @@ func WriteFileMode(path string, data []byte, mode fs.FileMode) (err error) {
 	// from one another process is writing now.
 	f, err := os.CreateTemp(dir, fmt.Sprintf(".%s.%d.*%s", base, os.Getpid(), tempSuffix))
 	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, Unwrap(err))
+		return nil, fmt.Errorf("writing %s: %w", path, Unwrap(err))
 	}
-	tmp := f.Name()
-	defer func() {
-		if err != nil {
-			_ = os.Remove(tmp)
-		}
-	}()
+	return &File{path: path, tmp: f.Name(), f: f, mode: mode}, nil
+}
+
+// Write appends to the temporary file. After an error every later Write
+// fails too, and Commit reports the first error.
+func (f *File) Write(p []byte) (int, error) {
+	if f.err != nil {
+		return 0, f.err
+	}
+	if f.done {
+		return 0, fmt.Errorf("writing %s: already committed or discarded", f.path)
+	}
+	n, err := f.f.Write(p)
+	if err != nil {
+		f.err = fmt.Errorf("writing %s: %w", f.path, Unwrap(err))
+	}
+	return n, f.err
+}
+
+// Commit syncs the temporary file, renames it over path and syncs the
+// folder. On any error path is left as it was and the temporary file is
+// removed.
+func (f *File) Commit() error {
+	if f.done {
+		return fmt.Errorf("writing %s: already committed or discarded", f.path)
+	}
+	f.done = true
 	fail := func(err error) error {
-		_ = f.Close()
-		return fmt.Errorf("writing %s: %w", path, Unwrap(err))
+		_ = f.f.Close()
+		_ = os.Remove(f.tmp)
+		return fmt.Errorf("writing %s: %w", f.path, Unwrap(err))
 	}
-	if _, err := f.Write(data); err != nil {
-		return fail(err)
+	if f.err != nil {
+		_ = f.f.Close()
+		_ = os.Remove(f.tmp)
+		return f.err
 	}
 	// CreateTemp makes the file 0600; give it the mode asked for.
-	if err := f.Chmod(mode.Perm()); err != nil {
+	if err := f.f.Chmod(f.mode.Perm()); err != nil {
 		return fail(err)
 	}
-	if err := f.Sync(); err != nil {
+	if err := f.f.Sync(); err != nil {
 		return fail(err)
 	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, Unwrap(err))
+	if err := f.f.Close(); err != nil {
+		_ = os.Remove(f.tmp)
+		return fmt.Errorf("writing %s: %w", f.path, Unwrap(err))
 	}
-	if err := os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("writing %s: %w", path, Unwrap(err))
+	if err := os.Rename(f.tmp, f.path); err != nil {
+		_ = os.Remove(f.tmp)
+		return fmt.Errorf("writing %s: %w", f.path, Unwrap(err))
 	}
-	syncDir(dir)
+	syncDir(filepath.Dir(f.path))
 	return nil
+}
+
+// Discard removes the temporary file; path is left as it was. It is safe
+// to call after Commit (it then does nothing), so a deferred Discard
+// cleans up every path that does not reach Commit.
+func (f *File) Discard() {
+	if f.done {
+		return
+	}
+	f.done = true
+	_ = f.f.Close()
+	_ = os.Remove(f.tmp)
 }
 
 // syncDir makes a rename in dir durable. Not every system can sync a

@@ -154,3 +154,57 @@ func TestRemoveStale(t *testing.T) {
 		t.Error("tempPID does not read WriteFile's temporary names")
 	}
 }
+
+// TestCreateStreams: a File written piece by piece leaves path untouched
+// until Commit, and Discard leaves no trace.
+func TestCreateStreams(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "report.sarif")
+	if err := os.WriteFile(p, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := Create(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"a", "b", "c"} {
+		if _, err := f.Write([]byte(s)); err != nil {
+			t.Fatal(err)
+		}
+		if b, _ := os.ReadFile(p); string(b) != "old" {
+			t.Fatalf("path changed before Commit: %q", b)
+		}
+	}
+	if err := f.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(p); string(b) != "abc" {
+		t.Errorf("after Commit: %q", b)
+	}
+	f.Discard() // after Commit: nothing
+	if b, _ := os.ReadFile(p); string(b) != "abc" {
+		t.Errorf("Discard after Commit changed the file: %q", b)
+	}
+	if _, err := f.Write([]byte("x")); err == nil {
+		t.Error("Write after Commit succeeded")
+	}
+
+	g, err := Create(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _ = g.Write([]byte("half a report"))
+	g.Discard()
+	if b, _ := os.ReadFile(p); string(b) != "abc" {
+		t.Errorf("Discard changed the file: %q", b)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("temporary files left: %v", entries)
+	}
+	if err := g.Commit(); err == nil {
+		t.Error("Commit after Discard succeeded")
+	}
+	if _, err := Create(filepath.Join(dir, "missing", "x")); err == nil || !strings.Contains(err.Error(), "missing") {
+		t.Errorf("Create in a missing folder: %v", err)
+	}
+}
