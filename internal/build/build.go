@@ -281,16 +281,16 @@ func (w *Workspace) Check(ctx context.Context, path string, src []byte) *Result 
 		}()
 		done <- w.check(ctx, path, src)
 	}()
+	var res *Result
 	select {
-	case res := <-done:
-		return res
+	case res = <-done:
 	case <-ctx.Done():
-		err := ctx.Err()
-		if errors.Is(err, context.DeadlineExceeded) {
-			err = fmt.Errorf("%s: still being checked after %v (real case files take milliseconds): is this the right file?", path, budget)
-		}
-		return &Result{Path: path, Err: err}
+		res = &Result{Path: path, Err: ctx.Err()}
 	}
+	if errors.Is(res.Err, context.DeadlineExceeded) {
+		res = &Result{Path: path, Err: fmt.Errorf("%s: still being checked after %v (real case files take milliseconds): is this the right file?", path, budget)}
+	}
+	return res
 }
 
 func (w *Workspace) check(ctx context.Context, path string, src []byte) *Result {
