@@ -96,6 +96,7 @@ and the mediation certificate as PDFs.`,
 		NewCmdSign(f, nil),
 		NewCmdVerify(f, nil),
 		NewCmdVersion(f, nil),
+		NewCmdWatch(f, nil),
 	)
 	return root
 }

@@ -18,7 +18,10 @@ import (
 // half-written: after a crash or a power cut it holds the old document or
 // the whole new one. The folder is synced after the rename so the new name
 // itself survives. An existing file's permission bits are kept; a new file
-// gets 0666 less the umask, as os.Create gives.
+// gets 0666 less the umask, as os.Create gives. A rename refused because
+// another program has path locked (a PDF viewer on Windows) is retried for
+// about 0.75 s; a lock that outlasts that is a *LockedError, with the old
+// file untouched and no temporary file left.
 func WriteFile(path string, data []byte) error {
 	return WriteFileMode(path, data, modeFor(path))
 }
@@ -122,8 +125,11 @@ func (f *File) Commit() error {
 		_ = os.Remove(f.tmp)
 		return fmt.Errorf("writing %s: %w", f.path, Unwrap(err))
 	}
-	if err := os.Rename(f.tmp, f.path); err != nil {
+	if err := renameOver(f.tmp, f.path); err != nil {
 		_ = os.Remove(f.tmp)
+		if _, ok := err.(*LockedError); ok {
+			return err
+		}
 		return fmt.Errorf("writing %s: %w", f.path, Unwrap(err))
 	}
 	syncDir(filepath.Dir(f.path))
