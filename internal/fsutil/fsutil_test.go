@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 )
 
@@ -92,37 +91,6 @@ func TestWriteFileFailureLeavesNothing(t *testing.T) {
 			t.Errorf("temporary file left: %s", e.Name())
 		}
 	}
-}
-
-func TestReadLimited(t *testing.T) {
-	dir := t.TempDir()
-	p := filepath.Join(dir, "a.md")
-	if err := os.WriteFile(p, []byte("12345"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if b, err := ReadLimited(p, 5); err != nil || string(b) != "12345" {
-		t.Errorf("at the limit: %q %v", b, err)
-	}
-	var tl *TooLargeError
-	if _, err := ReadLimited(p, 4); err == nil || !asTooLarge(err, &tl) || tl.Size != 5 {
-		t.Errorf("over the limit: %v", err)
-	}
-	fifo := filepath.Join(dir, "f")
-	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := ReadLimited(fifo, 10); err == nil || !strings.Contains(err.Error(), "named pipe") {
-		t.Errorf("fifo: %v", err)
-	}
-	if _, err := ReadLimited("/dev/zero", 10); err == nil || !strings.Contains(err.Error(), "device") {
-		t.Errorf("/dev/zero: %v", err)
-	}
-}
-
-func asTooLarge(err error, tl **TooLargeError) bool {
-	e, ok := err.(*TooLargeError)
-	*tl = e
-	return ok
 }
 
 // TestRemoveStale: a temporary file left by a process killed mid-write is
