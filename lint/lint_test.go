@@ -280,8 +280,8 @@ func TestDateRules(t *testing.T) {
 			map[string]string{"mediation-late": "", "authority-not-confirmed": "", "health-not-present": ""}},
 		{"beyond the bank-holiday table", "decision:\n  type: plan-contents\n  date: 2029-01-10\n  sections: [F]\n", "2029-01-11",
 			map[string]string{"frontmatter": "warning", "appeal-deadline": "info"}},
-		{"certificate before decision", "decision:\n  type: plan-contents\n  date: 2026-09-10\n  sections: [F]\ncertificate:\n  issued: 2026-09-01\n", "2026-09-11",
-			map[string]string{"frontmatter": "warning"}},
+		{"certificate before decision", "decision:\n  type: plan-contents\n  date: 2026-09-10\n  sections: [F]\nmediation:\n  choice: decline\ncertificate:\n  issued: 2026-09-01\n", "2026-09-11",
+			map[string]string{"date-conflict": "error"}},
 		{"phase transfer", "decision:\n  type: plan-contents\n  date: 2027-01-05\n  sections: [F]\nmediation:\n  choice: mediate\n  la_informed: 2027-01-20\n", "2027-01-21",
 			map[string]string{"phase-transfer": "warning"}},
 	}
