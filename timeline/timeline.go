@@ -72,7 +72,7 @@ const (
 	BasisPhaseTransfer       = "SEND Regs 2014 reg 18"
 	BasisNotArranged         = "SEND Regs 2014 regs 34-37, 39"
 	BasisCompulsorySchoolAge = "CFA 2014 s.83(2); Education Act 1996 s.8"
-	BasisPhaseTarget         = "SEND Regs 2014 reg 18 (a practical target: the regulation applies once a plan exists)"
+	BasisPhaseTarget         = "SEND Regs 2014 reg 18 (applies once a plan exists)"
 )
 
 // CertificateKind is what a mediation certificate certifies.
