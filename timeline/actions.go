@@ -122,7 +122,7 @@ func ActionDefault(agreed time.Time, a AgreedAction, ctx ActionContext) ActionDu
 	st := due.Steps[pick]
 	due.Due, due.Period, due.Basis = st.Due, st.Period, st.Basis
 	if owner == OwnerHealth {
-		due.Basis += " (the health commissioning body)"
+		due.Basis = "SEND Regs 2014 reg 42(3): 2 weeks for what the health commissioning body agreed (no right of appeal)"
 		due.Steps[pick].Basis = due.Basis
 	}
 	return due
