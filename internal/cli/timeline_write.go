@@ -37,9 +37,9 @@ func writeTimelineJSON(w io.Writer, cases []caseTimeline, today time.Time) error
 			"today":                today.Format(time.DateOnly),
 			"warnings":             append([]string{}, d.Warnings...),
 			// Extensions (docs/case-file.md, Timeline).
-			"appeal_available":                  d.AppealAvailable,
-			"adviser_contact_last_working_day":  dateOrNil(d.AdviserContactBy.LastWorkingDay),
-			"certificate_kind":                  d.CertificateKind.String(),
+			"appeal_available":                   d.AppealAvailable,
+			"adviser_contact_last_working_day":   dateOrNil(d.AdviserContactBy.LastWorkingDay),
+			"certificate_kind":                   d.CertificateKind.String(),
 			timeline.KeyCertificateIfNotArranged: dateOrNil(d.CertificateIfNotArranged.Date),
 			timeline.KeyCompulsorySchoolAgeEnds:  dateOrNil(d.CompulsorySchoolAgeEnds.Date),
 		}
