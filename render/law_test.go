@@ -256,3 +256,17 @@ func TestRefusalToReassessIsNamedAsItsOwnDecision(t *testing.T) {
 	wantText(t, l, r, "Decision not to carry out a re-assessment of the child or young person's needs (CFA 2014 s.51(2)(d))",
 		"(Children and Families Act 2014 s.44)", "A mediation certificate is needed before an appeal can be made.")
 }
+
+// CFA 2014 s.53: where health provision is in dispute the health commissioning body takes part
+// in the mediation; the certificate names it only when an attendee from it is recorded, and
+// never says a body took part when nobody from it did (legal-review.md E15).
+func TestCertificateNamesTheHealthBodyOnlyWhenItTookPart(t *testing.T) {
+	front := "decision:\n  type: plan-contents\n  date: 2026-09-14\n  sections: [F, G]\nmediation:\n  choice: mediate\n  la_informed: 2026-10-01\n  date: 2026-10-27\n%s" +
+		"certificate:\n  issued: 2026-10-29\n  issues_resolved: partly\n"
+	with := "  attendees:\n    - name: Lee Park\n      role: Designated Clinical Officer\n      organisation: Test Integrated Care Board\n"
+	l, r := docText(t, lawCase(strings.Replace(front, "%s", with, 1), ""), Certificate, Input{})
+	wantText(t, l, r, "took part in mediation with Test Borough Council and Test Integrated Care Board on 27 October 2026")
+	l, r = docText(t, lawCase(strings.Replace(front, "%s", "", 1), ""), Certificate, Input{})
+	wantText(t, l, r, "took part in mediation with Test Borough Council on 27 October 2026")
+	notText(t, l, r, "commissioning body on")
+}

@@ -196,8 +196,9 @@ type Decision struct {
 	// Placement is true when Section I is in dispute.
 	Placement bool
 	// MediationWith names the other parties to the mediation: the local
-	// authority, the health commissioning body when health sections are in
-	// dispute, or the health commissioning body alone for health alone.
+	// authority, with the health commissioning body when health sections are
+	// in dispute and an attendee from it is recorded; for health alone, that
+	// body, or "" when none is recorded.
 	MediationWith Text
 }
 

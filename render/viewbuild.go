@@ -67,11 +67,13 @@ func buildView(c *casefile.Case, doc Document, opts *Options, in *Input) *View {
 	if la == "" {
 		la = "the local authority"
 	}
+	// A health body is named only when an attendee from it is recorded: a
+	// certificate must not say it took part when nobody did.
 	icb := healthBodyName(f)
 	switch {
 	case health && !other:
 		d.MediationWith = v.text("mediation.attendees", icb)
-	case health:
+	case health && icb != "":
 		d.MediationWith = v.text("mediation.attendees", la+" and "+icb)
 	default:
 		d.MediationWith = Text(la)
@@ -165,7 +167,7 @@ func ageOn(born, on time.Time) int {
 }
 
 // healthBodyName is the health commissioning body as the attendees name it,
-// else "the health commissioning body".
+// "" when no attendee is from one.
 func healthBodyName(f *casefile.Front) string {
 	if m := f.Mediation; m != nil {
 		for _, a := range m.Attendees {
@@ -174,7 +176,7 @@ func healthBodyName(f *casefile.Front) string {
 			}
 		}
 	}
-	return "the health commissioning body"
+	return ""
 }
 
 var reHealthBody = regexp.MustCompile(`(?i)\b(?:ICB|integrated\s+care\s+board|NHS\s+England|clinical\s+commissioning)\b`)
