@@ -401,3 +401,42 @@ func TestDatesThatContradictEachOther(t *testing.T) {
 		t.Errorf("consistent dates: %+v", ok.Conflicts)
 	}
 }
+
+// FuzzCompute: whatever the dates, Compute does not panic and keeps the law's invariants: no
+// appeal deadline where no appeal lies; a certificate is never needed where none applies; the
+// what-if certificate only while mediation is awaited; an action's steps in date order, and a
+// school's action with none.
+func FuzzCompute(f *testing.F) {
+	f.Add("plan-contents", "B,F", int64(20260914), int64(20261001), int64(20261027), int64(20261029), "mediate", "", "Jo Smith, SEN Officer", "Carry out an assessment")
+	f.Add("cease-plan", "I", int64(20261001), int64(0), int64(0), int64(0), "", "", "SENCo", "Issue a draft plan")
+	f.Add("plan-contents", "G", int64(20260914), int64(20260920), int64(0), int64(0), "mediate", "none", "ICB", "Continue to maintain the plan")
+	f.Add("refuse-reassessment", "", int64(20281231), int64(20290101), int64(0), int64(20290301), "decline", "", "", "")
+	f.Fuzz(func(t *testing.T, typ, secs string, dec, informed, mediated, issued int64, choice, resolved, who, action string) {
+		date := func(n int64) time.Time {
+			if n <= 0 || n > 99991231 {
+				return time.Time{}
+			}
+			return time.Date(int(n/10000), time.Month(n/100%100), int(n%100), 0, 0, 0, 0, time.UTC)
+		}
+		in := Inputs{DecisionType: typ, Sections: strings.Split(secs, ","), Decision: date(dec), LAInformed: date(informed),
+			MediationDate: date(mediated), CertificateIssued: date(issued), Choice: choice, IssuesResolved: resolved,
+			Actions: []AgreedAction{{Text: action, Who: who}}}
+		got := Compute(in, nil)
+		if !got.AppealAvailable && (!got.AppealDeadline.Date.IsZero() || got.CertificateRequired) {
+			t.Fatalf("no appeal, but deadline %v required %v", got.AppealDeadline.Date, got.CertificateRequired)
+		}
+		if !got.CertificateIfNotArranged.Date.IsZero() && (!in.MediationDate.IsZero() || !in.CertificateIssued.IsZero()) {
+			t.Fatalf("what-if certificate with a mediation or a certificate")
+		}
+		for _, a := range got.Actions {
+			if !a.Bound && len(a.Steps) != 0 {
+				t.Fatalf("unbound action with steps: %+v", a)
+			}
+			for i := 1; i < len(a.Steps); i++ {
+				if a.Steps[i].Due.Before(a.Steps[i-1].Due) {
+					t.Fatalf("steps out of order: %+v", a.Steps)
+				}
+			}
+		}
+	})
+}
