@@ -604,3 +604,20 @@ func BenchmarkComputeParallel(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkComputeWithActions: the timetable of a case with an agreement of four actions (an
+// assessment in three steps, a new plan in two, a school's action, an LA task).
+func BenchmarkComputeWithActions(b *testing.B) {
+	in := benchInputs
+	in.DecisionType, in.LocalAuthority = "refuse-assessment", "Westminster City Council"
+	in.Actions = []AgreedAction{
+		{Text: "Carry out an EHC needs assessment", Who: "Jo Smith, SEN Team Manager", WhoOrganisation: "Westminster City Council"},
+		{Text: "Issue an EHC plan", Who: "Jo Smith, SEN Team Manager"},
+		{Text: "Share the timetable with the family", Who: "Mark Ellis, SENCo", WhoOrganisation: "St Saviour's Primary School"},
+		{Text: "Send the minutes to the family", Who: "Jo Smith"},
+	}
+	cal := DefaultCalendar()
+	for b.Loop() {
+		Compute(in, cal)
+	}
+}
