@@ -49,6 +49,7 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzLint$$' -fuzztime=$(FUZZTIME) ./lint
 	$(GO) test -run='^$$' -fuzz='^FuzzActionDate$$' -fuzztime=$(FUZZTIME) ./lint
 	$(GO) test -run='^$$' -fuzz='^FuzzAddMonths$$' -fuzztime=$(FUZZTIME) ./timeline
+	$(GO) test -run='^$$' -fuzz='^FuzzCompute$$' -fuzztime=$(FUZZTIME) ./timeline
 	$(GO) test -run='^$$' -fuzz='^FuzzEscapeMarkdown$$' -fuzztime=$(FUZZTIME) ./render
 	$(GO) test -run='^$$' -fuzz='^FuzzPipeline$$' -fuzztime=$(FUZZTIME) ./internal/build
 	$(GO) test -run='^$$' -fuzz='^FuzzVerify$$' -fuzztime=$(FUZZTIME) ./sign

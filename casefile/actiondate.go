@@ -40,18 +40,50 @@ var months = map[string]time.Month{
 	"september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
 }
 
+// ActionDate is a By cell read as a date, with what was written around it.
+type ActionDate struct {
+	Time time.Time
+	// Weekday is the weekday as written ("Monday"), "" when none was.
+	Weekday string
+	// WeekdayMatches is false when a weekday was written that is not the
+	// date's: "Monday 5 March 2027" is a Friday. Which of the two was meant
+	// cannot be told, so the caller must say so rather than drop the weekday.
+	WeekdayMatches bool
+	// Note is what was written after the date ("(agreed in writing)"),
+	// trimmed; "" when nothing was.
+	Note string
+}
+
+var weekdayPrefix = regexp.MustCompile(`(?i)^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+`)
+
 // ParseActionDate reads the By column of an agreed action: the forms the
 // spec allows (2026-12-15, 15 December 2026, 15 Dec 2026, 15/12/2026 day
 // first), also with a weekday, "by ..." in front or a note after it
 // ("2026-12-15 (agreed in writing)"), and "December 15, 2026". The message
 // says why a value is not a usable date.
 func ParseActionDate(s string) (time.Time, string) {
+	d, msg := ReadActionDate(s)
+	return d.Time, msg
+}
+
+// ReadActionDate is ParseActionDate keeping the weekday and the note written
+// with the date, so that a document can print them and a rule can check the
+// weekday.
+func ReadActionDate(s string) (ActionDate, string) {
+	var out ActionDate
 	s = strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "*_"))
 	if d := strings.TrimSpace(dateNote.ReplaceAllString(datePrefix.ReplaceAllString(s, ""), "")); d != "" && !vagueDate.MatchString(s) {
+		if m := dateNote.FindStringIndex(datePrefix.ReplaceAllString(s, "")); m != nil {
+			note := strings.TrimSpace(datePrefix.ReplaceAllString(s, "")[m[0]:])
+			out.Note = strings.TrimSpace(strings.TrimLeft(note, ";,–—-"))
+		}
 		s = d
 	}
 	if vagueDate.MatchString(s) {
-		return time.Time{}, fmt.Sprintf("%q is not a date: an action needs a calendar date to be enforceable", s)
+		return ActionDate{}, fmt.Sprintf("%q is not a date: an action needs a calendar date to be enforceable", s)
+	}
+	if m := weekdayPrefix.FindStringSubmatch(s); m != nil {
+		out.Weekday = strings.TrimRight(strings.TrimSpace(m[0]), ".,")
 	}
 	var y, d int
 	var m time.Month
@@ -69,19 +101,21 @@ func ParseActionDate(s string) (time.Time, string) {
 		} else if mm, ok := months[strings.ToLower(g[f.month])]; ok {
 			m = mm
 		} else {
-			return time.Time{}, fmt.Sprintf("%q is not a date: %q is not a month", s, g[f.month])
+			return ActionDate{}, fmt.Sprintf("%q is not a date: %q is not a month", s, g[f.month])
 		}
 		break
 	}
 	if !matched {
-		return time.Time{}, fmt.Sprintf("%q is not a date: write it as 2026-12-15, 15 December 2026 or 15/12/2026", s)
+		return ActionDate{}, fmt.Sprintf("%q is not a date: write it as 2026-12-15, 15 December 2026 or 15/12/2026", s)
 	}
 	if m < 1 || m > 12 {
-		return time.Time{}, fmt.Sprintf("%q is not a date: there is no month %d", s, m)
+		return ActionDate{}, fmt.Sprintf("%q is not a date: there is no month %d", s, m)
 	}
 	t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 	if d < 1 || t.Day() != d {
-		return time.Time{}, fmt.Sprintf("%q is not a real date: %s %d has %d days", s, m, y, time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day())
+		return ActionDate{}, fmt.Sprintf("%q is not a real date: %s %d has %d days", s, m, y, time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day())
 	}
-	return t, ""
+	out.Time = t
+	out.WeekdayMatches = out.Weekday == "" || strings.EqualFold(out.Weekday[:3], t.Weekday().String()[:3])
+	return out, ""
 }

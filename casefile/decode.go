@@ -137,7 +137,33 @@ func (d *decoder) decodeFront(doc *yaml.Node, f *Front) {
 				{"role", false, d.str(&a.Role, "author.role", false)},
 			})
 		}},
+		{"position_statement", false, func(k, v *yaml.Node) {
+			if isNull(v) {
+				return
+			}
+			ps := &PositionStatement{Span: d.nodeSpan(k)}
+			f.PositionStatement = ps
+			d.mapping(v, "position_statement.", ps.Span, []field{
+				{"date", false, d.date(&ps.Date, "position_statement.date", false)},
+			})
+		}},
 	})
+	d.checkCertificateKind(f)
+}
+
+// checkCertificateKind refuses to let a certificate be read as one thing or
+// another when the case does not say what it certifies: it was rendered as
+// "the family declined" before, which may be false (legal-review.md E3).
+func (d *decoder) checkCertificateKind(f *Front) {
+	c := f.Certificate
+	if c == nil || !c.Issued.Set || c.IssuesResolved.Set {
+		return
+	}
+	if m := f.Mediation; m != nil && (m.Choice.Set || m.Date.Set || m.LAInformed.Set) {
+		return
+	}
+	d.problemf(c.Issued.Span, "add mediation.choice: decline, or mediation.choice: mediate (with mediation.date once it is held)",
+		"certificate.issued is set but the case does not say what the certificate certifies: that the family declined mediation, took part in it, or that it could not be arranged")
 }
 
 func (d *decoder) sections(k, v *yaml.Node, dec *Decision) {

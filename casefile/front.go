@@ -35,6 +35,17 @@ type Front struct {
 	Mediation      *Mediation
 	Certificate    *Certificate
 	Author         *Person
+	// PositionStatement holds the position statement's own date (an
+	// extension: position_statement.date); nil when not given.
+	PositionStatement *PositionStatement
+}
+
+// PositionStatement is the position statement's own front matter.
+type PositionStatement struct {
+	Span Span
+	// Date is the date the statement is made; the statement prints no date
+	// without it.
+	Date Date
 }
 
 // Child is the child or young person the plan is about.

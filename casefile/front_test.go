@@ -192,11 +192,11 @@ func TestFrontProblems(t *testing.T) {
 		{"sectons", "sections:", "sectons:", "sectons", "unknown field decision.sectons: did you mean 'sections'?", "sections"},
 		{"mediaton", "mediation:", "mediaton:", "mediaton", "unknown field mediaton: did you mean 'mediation'?", "mediation"},
 		{"Case capitalised", "case: WCC", "Case: WCC", "Case:", "unknown field Case: did you mean 'case'?", "case"},
-		{"unknown, nothing near", "author:\n", "colour: blue\nauthor:\n", "colour", "unknown field colour (known fields: case, child, appellant, local_authority, decision, mediation, certificate, author)", ""},
+		{"unknown, nothing near", "author:\n", "colour: blue\nauthor:\n", "colour", "unknown field colour (known fields: case, child, appellant, local_authority, decision, mediation, certificate, author, position_statement)", ""},
 
 		// Wrong enumerated values.
 		{"role: guardian", "role: parent", "role: guardian", "role: guardian", `appellant.role is "guardian"; it must be one of: parent, young-person`, ""},
-		{"type: plan_contents", "type: plan-contents", "type: plan_contents", "type: plan_contents", `decision.type is "plan_contents"; it must be one of: refuse-assessment, refuse-plan, plan-contents, refuse-amendment, cease-plan (did you mean 'plan-contents'?)`, "plan-contents"},
+		{"type: plan_contents", "type: plan-contents", "type: plan_contents", "type: plan_contents", `decision.type is "plan_contents"; it must be one of: refuse-assessment, refuse-plan, plan-contents, refuse-reassessment, refuse-amendment, cease-plan (did you mean 'plan-contents'?)`, "plan-contents"},
 		{"choice: mediated", "choice: mediate", "choice: mediated", "choice:", `mediation.choice is "mediated"`, "mediate"},
 		{"transfer.to: college", "to: secondary", "to: college", "to: college", `child.transfer.to is "college"`, ""},
 		{"issues_resolved: some", "issues_resolved: partly", "issues_resolved: some", "issues_resolved", `certificate.issues_resolved is "some"`, ""},
@@ -217,6 +217,9 @@ func TestFrontProblems(t *testing.T) {
 		{"14/09/2026", "date: 2026-09-14", "date: 14/09/2026", "date: 14/09/2026", `decision.date: "14/09/2026" is not a date in the form YYYY-MM-DD`, ""},
 		{"2026-9-14", "issued: 2026-10-29", "issued: 2026-9-14", "issued:", `certificate.issued: "2026-9-14" is not a date in the form YYYY-MM-DD`, ""},
 		{"quoted impossible date", "date_of_birth: 2014-05-09", "date_of_birth: '2015-02-29'", "date_of_birth:", `child.date_of_birth: "2015-02-29" is not a real date: February 2015 has 28 days`, ""},
+		// 0001-01-01 is the zero time: read as a date it would pass as "not known" silently.
+		{"placeholder 0001-01-01", "date: 2026-09-14", "date: 0001-01-01", "date: 0001-01-01", "decision.date: 0001-01-01 is a placeholder, not a real date", "leave the field out"},
+		{"year 1066", "issued: 2026-10-29", "issued: 1066-10-14", "issued:", "certificate.issued: 1066-10-14 is a placeholder", ""},
 
 		// Case reference.
 		{"case ../etc", "case: WCC-2026-0412", "case: ../etc", "case:", `case reference "../etc" may contain only letters, digits, '-' and '_'`, ""},
@@ -237,6 +240,10 @@ func TestFrontProblems(t *testing.T) {
 
 		// Fields that contradict each other.
 		{"decline with a meeting date", "choice: mediate", "choice: decline", "date: 2026-10-27", "mediation.date is set but mediation.choice is decline", "remove mediation.date"},
+		// A certificate must say what it certifies: never guessed as "declined" (legal-review.md E3).
+		{"certificate with no choice, date or outcome", "  choice: mediate\n  la_informed: 2026-10-01\n  date: 2026-10-27\n  mediator: 'Sam Patel'\n  attendees:\n    - name: Aoife Ó Súilleabháin\n      role: Parent\n    - name: Jo Smith\n      role: SEN Team Manager\n      organisation: Westminster City Council\n      authority: true\ncertificate:\n  issued: 2026-10-29\n  issues_resolved: partly\n",
+			"certificate:\n  issued: 2026-10-29\n",
+			"issued: 2026-10-29", "certificate.issued is set but the case does not say what the certificate certifies", "mediation.choice"},
 
 		// Alternatives that are accepted: no problem expected (msg "").
 		{"repeated section", "sections: [B, F, H1]", "sections: [B, F, f]", "", "", ""},
@@ -246,6 +253,7 @@ func TestFrontProblems(t *testing.T) {
 		{"authority: yes", "authority: true", "authority: yes", "", "", ""},
 		{"empty optional block", "certificate:\n  issued: 2026-10-29\n  issues_resolved: partly\n", "certificate:\n", "", "", ""},
 		{"closing with ...", "---\n\n# Background", "...\n\n# Background", "", "", ""},
+		{"position statement date", "author:\n", "position_statement:\n  date: 2026-10-20\nauthor:\n", "", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -215,6 +215,10 @@ func (d *decoder) enum(dst *String, path string, required bool, values []string)
 	}
 }
 
+// minYear is the first year a case-file date can be: no child, decision or
+// mediation of this law is dated before 1900.
+const minYear = 1900
+
 func (d *decoder) date(dst *Date, path string, required bool) func(key, val *yaml.Node) {
 	return func(key, val *yaml.Node) {
 		var s String
@@ -226,6 +230,14 @@ func (d *decoder) date(dst *Date, path string, required bool) func(key, val *yam
 		t, msg := ParseISODate(s.Value)
 		if msg != "" {
 			d.problemf(s.Span, "write it as YYYY-MM-DD, for example 2026-09-14", "%s: %s", path, msg)
+			*dst = Date{Span: s.Span}
+			return
+		}
+		if t.Year() < minYear {
+			// 0001-01-01 is Go's and many tools' "no date": read as a date,
+			// it is the zero time and would be silently taken as missing.
+			d.problemf(s.Span, "write the real date as YYYY-MM-DD, or leave the field out until it is known",
+				"%s: %s is a placeholder, not a real date", path, s.Value)
 			*dst = Date{Span: s.Span}
 			return
 		}

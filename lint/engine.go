@@ -208,8 +208,11 @@ func (e *Engine) Check(ctx context.Context, c *casefile.Case, opts Options) (*Re
 var RuleIDs = []string{
 	"vague-wording", "hedged-commitment", "missing-frequency", "missing-duration", "missing-provider",
 	"unquantified-group", "action-missing-owner", "action-missing-deadline", "frontmatter",
+	"adviser-contact", "mediation-not-arranged", "appeal-not-available",
 	"certificate-late", "mediation-late", "authority-not-confirmed", "health-not-present",
 	"certificate-not-required", "appeal-deadline", "phase-transfer", "action-late",
+	// Extensions (docs/case-file.md, "Extensions in this implementation").
+	"young-person", "date-conflict", "statement-date",
 }
 
 func ruleIndex(id string) int {

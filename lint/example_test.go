@@ -59,6 +59,7 @@ decision:
 	}
 	fmt.Println("appeal deadline:", res.Dates.AppealDeadline.Date.Format("2006-01-02"))
 	// Output:
+	// 1:1 info statement-date
 	// 11:9 info appeal-deadline
 	// 17:3 error vague-wording
 	// 17:3 warning missing-frequency

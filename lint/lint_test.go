@@ -280,8 +280,8 @@ func TestDateRules(t *testing.T) {
 			map[string]string{"mediation-late": "", "authority-not-confirmed": "", "health-not-present": ""}},
 		{"beyond the bank-holiday table", "decision:\n  type: plan-contents\n  date: 2029-01-10\n  sections: [F]\n", "2029-01-11",
 			map[string]string{"frontmatter": "warning", "appeal-deadline": "info"}},
-		{"certificate before decision", "decision:\n  type: plan-contents\n  date: 2026-09-10\n  sections: [F]\ncertificate:\n  issued: 2026-09-01\n", "2026-09-11",
-			map[string]string{"frontmatter": "warning"}},
+		{"certificate before decision", "decision:\n  type: plan-contents\n  date: 2026-09-10\n  sections: [F]\nmediation:\n  choice: decline\ncertificate:\n  issued: 2026-09-01\n", "2026-09-11",
+			map[string]string{"date-conflict": "error"}},
 		{"phase transfer", "decision:\n  type: plan-contents\n  date: 2027-01-05\n  sections: [F]\nmediation:\n  choice: mediate\n  la_informed: 2027-01-20\n", "2027-01-21",
 			map[string]string{"phase-transfer": "warning"}},
 	}
@@ -408,7 +408,8 @@ func FuzzLint(f *testing.F) {
 }
 
 func FuzzActionDate(f *testing.F) {
-	for _, s := range []string{"2026-12-15", "15 December 2026", "15 Dec 2026", "15/12/2026", "31/02/2026", "asap", "Mon 1st June 2026", ""} {
+	for _, s := range []string{"2026-12-15", "15 December 2026", "15 Dec 2026", "15/12/2026", "31/02/2026", "asap", "Mon 1st June 2026", "",
+		"Monday 5 March 2027", "by Fri, 4 Dec 2026; agreed in writing", "2026-12-04 (agreed in writing)"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -418,6 +419,17 @@ func FuzzActionDate(f *testing.F) {
 		}
 		if msg != "" && !d.IsZero() {
 			t.Fatalf("%q: error %q with a date", s, msg)
+		}
+		// ReadActionDate reads the same date, and a weekday it reports matches or not.
+		ad, amsg := casefile.ReadActionDate(s)
+		if amsg != msg || !ad.Time.Equal(d) {
+			t.Fatalf("%q: ReadActionDate %v %q, ParseActionDate %v %q", s, ad.Time, amsg, d, msg)
+		}
+		if msg == "" && ad.Weekday == "" && !ad.WeekdayMatches {
+			t.Fatalf("%q: no weekday written but a mismatch", s)
+		}
+		if msg == "" && ad.Weekday != "" && ad.WeekdayMatches != strings.EqualFold(ad.Weekday[:3], ad.Time.Weekday().String()[:3]) {
+			t.Fatalf("%q: weekday %q against %s", s, ad.Weekday, ad.Time.Weekday())
 		}
 	})
 }

@@ -34,7 +34,9 @@ decision:
   sections: [F]
 `
 
-const header = testFront + `---
+const header = testFront + `position_statement:
+  date: 2026-09-02
+---
 
 # Requested provision
 

@@ -165,6 +165,11 @@ type Input struct {
 	// outcome-form.md"): an audit of what was printed, which the pipeline's
 	// fuzz test checks against what the linter judged.
 	Trace func(where, text string)
+	// ProvisionComplete says that the provision rules found nothing in
+	// # Requested provision, so the position statement may say that each
+	// item states what, by whom, how often and for how long. False (the
+	// zero value) makes no such claim.
+	ProvisionComplete bool
 }
 
 // Renderer renders documents. It parses the templates and fonts once and is

@@ -24,17 +24,25 @@ type View struct {
 	Document string
 	// Case is the case reference (front matter `case`).
 	Case Text
-	// Created is the document date: Options.Created, else a date from the
-	// case (the certificate's issue date, the mediation date, or for a
-	// position statement the latest of the decision, adviser-contact and
-	// LA-informed dates), else SOURCE_DATE_EPOCH. Never the clock.
+	// Created is the document's PDF date: Options.Created, else a date from
+	// the case (the certificate's issue date, the mediation date, or for a
+	// position statement position_statement.date, else the latest of the
+	// decision, adviser-contact and LA-informed dates), else
+	// SOURCE_DATE_EPOCH. Never the clock.
 	Created Date
+	// StatementDate is position_statement.date, the date the position
+	// statement prints; not Known when the case does not give it (the
+	// statement then prints no date rather than another event's).
+	StatementDate Date
+	// ProvisionComplete is true when the provision rules found nothing in
+	// # Requested provision (see Input.ProvisionComplete).
+	ProvisionComplete bool
 	// Draft is true in draft mode; Findings are then listed in an appendix.
 	Draft    bool
 	Findings []FindingView
 
 	Child          Child
-	Appellant      Person
+	Appellant      Appellant
 	LocalAuthority Text
 	Decision       Decision
 	// Mediation, Certificate and Author are nil when the front matter does
@@ -125,6 +133,8 @@ func (d Date) ISO() string {
 type Child struct {
 	Name        Text
 	DateOfBirth Date
+	// Age is the age on the decision date; -1 when either date is unknown.
+	Age int
 	// Transfer is a planned move between phases of education, or nil.
 	Transfer *Transfer
 }
@@ -145,9 +155,24 @@ type Person struct {
 	RoleKey string
 }
 
+// Appellant is the parent, or the young person appealing in their own
+// right (CFA 2014 s.83(2)); documents word the request by who makes it.
+type Appellant struct {
+	Person
+	// YoungPerson is true for a young person appealing in their own right.
+	YoungPerson bool
+	// Asks begins the request: "The family asks" for a parent; "I ask" for
+	// a young person who writes the statement (no author, or the author is
+	// the young person); "<name> asks" otherwise.
+	Asks Text
+	// Position is "The family's position", "My position" or "<name>'s
+	// position", in the same way.
+	Position Text
+}
+
 // Decision is the local authority decision being challenged.
 type Decision struct {
-	Type string // refuse-assessment | refuse-plan | plan-contents | refuse-amendment | cease-plan
+	Type string // one of send.DecisionTypeKeys()
 	// Label describes the decision: "Decision not to carry out an EHC needs assessment".
 	Label Text
 	// Matter is the appeal right it falls under: "CFA 2014 s.51(2)(a)".
@@ -157,6 +182,24 @@ type Decision struct {
 	Sections []PlanSection
 	// SectionList is "B, F and I", or "" when none are listed.
 	SectionList Text
+	// Request is what the appellant asks for: "an EHC needs assessment",
+	// "an EHC plan", "an amended EHC plan" (send.DecisionType.Request).
+	Request Text
+	// RequestBasis is the duty it rests on ("Children and Families Act 2014
+	// s.37(1)"), or "".
+	RequestBasis Text
+	// RequestSpecifies is true when the provision is to be specified in the
+	// plan asked for; false for an assessment.
+	RequestSpecifies bool
+	// PlanExists is false after a refusal to assess or to issue a plan.
+	PlanExists bool
+	// Placement is true when Section I is in dispute.
+	Placement bool
+	// MediationWith names the other parties to the mediation: the local
+	// authority, with the health commissioning body when health sections are
+	// in dispute and an attendee from it is recorded; for health alone, that
+	// body, or "" when none is recorded.
+	MediationWith Text
 }
 
 // PlanSection is a section of an EHC plan.
@@ -186,18 +229,32 @@ type Attendee struct {
 	Authority bool
 }
 
-// CertificateInfo is the mediation certificate.
+// CertificateInfo is the mediation certificate. Exactly one of Declined,
+// AfterMediation, NotArranged and Unknown is true (timeline.CertificateKind).
 type CertificateInfo struct {
 	Issued Date
 	// Declined is true for a s.55(4) certificate (the family did not wish to
-	// mediate); false for a s.55(5) certificate after mediation.
+	// mediate).
 	Declined bool
-	// Kind is "CFA 2014 s.55(4)" or "CFA 2014 s.55(5)".
+	// AfterMediation is true for a s.55(5) certificate after mediation.
+	AfterMediation bool
+	// NotArranged is true for the certificate issued because mediation could
+	// not be arranged within 30 days: it never says the family declined.
+	NotArranged bool
+	// Unknown is true when the case does not say what the certificate
+	// certifies (a final certificate is then held back).
+	Unknown bool
+	// Kind is the basis: "CFA 2014 s.55(4)", "CFA 2014 s.55(5)", or for a
+	// certificate when mediation was not arranged "CFA 2014 s.55; SEND Regs
+	// 2014 regs 34-37".
 	Kind Text
 	// IssuesResolved is all | partly | none ("" when declined).
 	IssuesResolved string
 	// Resolution says it in words: "Some of the issues were resolved; ...".
 	Resolution Text
+	// Signer is who signs it: "mediation adviser" or "mediator", with
+	// SignerName when known.
+	Signer, SignerName Text
 }
 
 // StatutoryDate is a date of the statutory timetable with its basis.
@@ -207,13 +264,22 @@ type StatutoryDate struct {
 	Date  Date
 	Basis Text // "HESC Rules 2008 r.20(1)(c), r.12"
 	Why   Text // how it was computed, or what is missing
+	// LastWorkingDay is, for a limit not moved off a non-working day
+	// (reg 33), the last working day before it; not Known otherwise.
+	LastWorkingDay Date
 }
 
 // Dates is the statutory timetable.
 type Dates struct {
 	AdviserContactBy, CertificateDue, MediationDue, AppealDeadline, PhaseTransferBy StatutoryDate
-	CertificateRequired                                                             bool
-	CertificateRequiredWhy                                                          Text
+	// CertificateIfNotArranged is the certificate due if mediation is not
+	// arranged within 30 days, while mediation is awaited.
+	CertificateIfNotArranged StatutoryDate
+	CertificateRequired      bool
+	CertificateRequiredWhy   Text
+	// AppealAvailable is false when only health or social care sections are
+	// in dispute: no appeal lies, and AppealDeadline.Why says so.
+	AppealAvailable bool
 	// Known are the dates that could be computed, in date order.
 	Known []StatutoryDate
 	// Warnings are the timetable's caveats (a count running outside the
@@ -266,12 +332,39 @@ type Action struct {
 	N               int
 	Action, Who, By Text
 	// Due is the date the action is due: the By date as written, or the
-	// statutory default when By is empty or not a date.
+	// statutory default when By is empty or not a date (not Known when no
+	// default applies).
 	Due Date
+	// Note is what was written after the By date, "(agreed in writing)".
+	Note Text
+	// WeekdayMismatch is true when By names a weekday that is not its
+	// date's; the form then prints By as written.
+	WeekdayMismatch bool
 	// Default is true when Due is the statutory default (SEND Regs 2014 reg 42).
 	Default bool
-	// Basis is the legal basis of the default.
+	// Bound is false when no statutory time limit binds the action's owner
+	// (a school): there is then no default.
+	Bound bool
+	// Basis is the legal basis of the default, or why there is none.
 	Basis Text
+	// Steps are the statutory steps (two where reg 44 has two: an
+	// assessment's notice and outcome, a new plan's draft and final).
+	Steps []ActionStep
+	// Limit is the statutory period of the step the action names ("5
+	// weeks"), with LimitDue its date; LaterThanLimit is true when the date
+	// written is later, so that signing gives the limit up (reg 42(5)).
+	Limit          Text
+	LimitDue       Date
+	LaterThanLimit bool
+}
+
+// ActionStep is one statutory step of an agreed action.
+type ActionStep struct {
+	What   Text // "notify that it will make the assessment"
+	Within Text // "within 2 weeks", "immediately"
+	Due    Date
+	Basis  Text // "SEND Regs 2014 reg 42(2), reg 44(2)(b): 2 weeks to notify that it will assess"
+	Rule   Text // the provisions alone: "SEND Regs 2014 reg 42(2), reg 44(2)(b)"
 }
 
 // Signatory signs a document.

@@ -28,25 +28,56 @@ func buildView(c *casefile.Case, doc Document, opts *Options, in *Input) *View {
 		}
 		v.Child.Transfer = &Transfer{Key: t.To.Value, Label: v.text("child.transfer.to", lbl), Date: caseDate(t.Date)}
 	}
-	v.Appellant = v.person("appellant", f.Appellant, true)
+	v.Child.Age = -1
+	if b, dd := f.Child.DateOfBirth, f.Decision.Date; b.Set && dd.Set && !dd.Time.Before(b.Time) {
+		v.Child.Age = ageOn(b.Time, dd.Time)
+	}
+	v.Appellant = v.appellant(f)
 	v.LocalAuthority = v.text("local_authority", f.LocalAuthority.Value)
 
 	d := &v.Decision
 	d.Type = f.Decision.Type.Value
+	d.PlanExists = in.Dates.PlanExists
 	if dt, ok := send.LookupDecisionType(d.Type); ok {
 		d.Label, d.Matter = Text(dt.Label), Text(dt.Basis)
+		d.Request, d.RequestBasis, d.RequestSpecifies = Text(dt.Request), Text(dt.RequestBasis), dt.RequestSpecifies
 	} else {
 		d.Label = v.text("decision.type", d.Type)
+		d.Request, d.RequestSpecifies = "the provision set out below", false
 	}
 	d.Date = caseDate(f.Decision.Date)
 	var codes []string
+	health, other := false, false
 	for i, s := range f.Decision.Sections {
 		code := strings.ToUpper(strings.TrimSpace(s.Value))
 		v.text(fmt.Sprintf("decision.sections[%d]", i), s.Value)
 		d.Sections = append(d.Sections, PlanSection{Code: code, Name: Text(sectionName(code))})
 		codes = append(codes, code)
+		d.Placement = d.Placement || code == "I"
+		if sec, ok := send.LookupSection(code); ok && sec.Area == send.Health {
+			health = true
+		} else {
+			other = true
+		}
 	}
 	d.SectionList = Text(joinAnd(codes))
+	// Health-only mediation is with the commissioning body, not the local
+	// authority (CFA 2014 s.53; legal-review.md E15).
+	la := string(v.LocalAuthority)
+	if la == "" {
+		la = "the local authority"
+	}
+	// A health body is named only when an attendee from it is recorded: a
+	// certificate must not say it took part when nobody did.
+	icb := healthBodyName(f)
+	switch {
+	case health && !other:
+		d.MediationWith = v.text("mediation.attendees", icb)
+	case health && icb != "":
+		d.MediationWith = v.text("mediation.attendees", la+" and "+icb)
+	default:
+		d.MediationWith = Text(la)
+	}
 
 	if m := f.Mediation; m != nil {
 		mv := &MediationInfo{
@@ -72,17 +103,29 @@ func buildView(c *casefile.Case, doc Document, opts *Options, in *Input) *View {
 	}
 	if ct := f.Certificate; ct != nil {
 		cv := &CertificateInfo{Issued: caseDate(ct.Issued), IssuesResolved: ct.IssuesResolved.Value}
-		cv.Declined = v.Mediation != nil && v.Mediation.Declined ||
-			(!ct.IssuesResolved.Set && (f.Mediation == nil || !f.Mediation.Date.Set))
-		if cv.Declined {
+		switch in.Dates.CertificateKind {
+		case timeline.CertificateDeclined:
+			cv.Declined = true
 			cv.Kind = "CFA 2014 s.55(4)"
 			cv.Resolution = "The family did not wish to pursue mediation."
-		} else {
+			if v.Appellant.YoungPerson {
+				cv.Resolution = "The young person did not wish to pursue mediation."
+			}
+		case timeline.CertificateAfterMediation:
+			cv.AfterMediation = true
 			cv.Kind = "CFA 2014 s.55(5)"
 			cv.Resolution = Text(resolutions[cv.IssuesResolved])
 			if cv.Resolution == "" {
 				cv.Resolution = "Whether the issues were resolved is not stated."
 			}
+		case timeline.CertificateNotArranged:
+			cv.NotArranged = true
+			cv.Kind = "CFA 2014 s.55; SEND Regs 2014 regs 34-37"
+			cv.Resolution = "Mediation could not be arranged within 30 days."
+		default:
+			cv.Unknown = true
+			cv.Kind = "CFA 2014 s.55"
+			cv.Resolution = "The case file does not say what this certificate certifies."
 		}
 		v.Certificate = cv
 	}
@@ -104,7 +147,57 @@ func buildView(c *casefile.Case, doc Document, opts *Options, in *Input) *View {
 	}
 
 	v.Created = newDate(documentDate(c, doc, opts.Created, opts.Epoch))
+	if ps := f.PositionStatement; ps != nil {
+		v.StatementDate = caseDate(ps.Date)
+	}
+	v.ProvisionComplete = in.ProvisionComplete
+	if cv := v.Certificate; cv != nil && len(v.Signatories) > 0 {
+		cv.Signer, cv.SignerName = Text(strings.ToLower(string(v.Signatories[0].Role))), v.Signatories[0].Name
+	}
 	return v
+}
+
+// ageOn is a person's age in whole years on a day.
+func ageOn(born, on time.Time) int {
+	y := on.Year() - born.Year()
+	if on.Month() < born.Month() || (on.Month() == born.Month() && on.Day() < born.Day()) {
+		y--
+	}
+	return y
+}
+
+// healthBodyName is the health commissioning body as the attendees name it,
+// "" when no attendee is from one.
+func healthBodyName(f *casefile.Front) string {
+	if m := f.Mediation; m != nil {
+		for _, a := range m.Attendees {
+			if reHealthBody.MatchString(a.Organisation.Value) {
+				return a.Organisation.Value
+			}
+		}
+	}
+	return ""
+}
+
+var reHealthBody = regexp.MustCompile(`(?i)\b(?:ICB|integrated\s+care\s+board|NHS\s+England|clinical\s+commissioning)\b`)
+
+// appellant words the request by who makes it: a parent speaks for the
+// family; a young person appealing in their own right is the appellant
+// (CFA 2014 s.83(2); LB Hillingdon v WW [2016] UKUT 253), in the first
+// person when they write the statement themselves (legal-review.md E8).
+func (v *View) appellant(f *casefile.Front) Appellant {
+	a := Appellant{Person: v.person("appellant", f.Appellant, true)}
+	a.YoungPerson = f.Appellant.Role.Value == send.YoungPerson
+	name := strings.TrimSpace(f.Appellant.Name.Value)
+	switch {
+	case !a.YoungPerson:
+		a.Asks, a.Position = "The family asks", "The family's position"
+	case f.Author == nil || !f.Author.Name.Set || strings.EqualFold(strings.TrimSpace(f.Author.Name.Value), name) || name == "":
+		a.Asks, a.Position = "I ask", "My position"
+	default:
+		a.Asks, a.Position = Text(name+" asks"), Text(name+"'s position")
+	}
+	return a
 }
 
 // documentDate is the document's date and the PDF creation date. It never
@@ -125,6 +218,9 @@ func documentDate(c *casefile.Case, doc Document, explicit, epoch time.Time) tim
 			t = dateOf(f.Mediation.Date)
 		}
 	case PositionStatement:
+		if ps := f.PositionStatement; ps != nil && ps.Date.Set {
+			return ps.Date.Time
+		}
 		t = dateOf(f.Decision.Date)
 		if m := f.Mediation; m != nil {
 			for _, d := range []casefile.Date{m.AdviserContacted, m.LAInformed} {
@@ -157,16 +253,19 @@ func (v *View) person(path string, p casefile.Person, appellant bool) Person {
 
 func (v *View) buildDates(d timeline.Dates) {
 	conv := func(x timeline.Date) StatutoryDate {
-		return StatutoryDate{Key: x.Key, Label: Text(x.Label), Date: newDate(x.Date), Basis: Text(x.Basis), Why: Text(x.Why)}
+		return StatutoryDate{Key: x.Key, Label: Text(x.Label), Date: newDate(x.Date), Basis: Text(x.Basis), Why: Text(x.Why),
+			LastWorkingDay: newDate(x.LastWorkingDay)}
 	}
 	v.Dates = Dates{
-		AdviserContactBy:       conv(d.AdviserContactBy),
-		CertificateDue:         conv(d.CertificateDue),
-		MediationDue:           conv(d.MediationDue),
-		AppealDeadline:         conv(d.AppealDeadline),
-		PhaseTransferBy:        conv(d.PhaseTransferBy),
-		CertificateRequired:    d.CertificateRequired,
-		CertificateRequiredWhy: Text(d.CertificateRequiredWhy),
+		AdviserContactBy:         conv(d.AdviserContactBy),
+		CertificateDue:           conv(d.CertificateDue),
+		MediationDue:             conv(d.MediationDue),
+		AppealDeadline:           conv(d.AppealDeadline),
+		PhaseTransferBy:          conv(d.PhaseTransferBy),
+		CertificateIfNotArranged: conv(d.CertificateIfNotArranged),
+		CertificateRequired:      d.CertificateRequired,
+		CertificateRequiredWhy:   Text(d.CertificateRequiredWhy),
+		AppealAvailable:          d.AppealAvailable,
 	}
 	for _, x := range d.All() {
 		if !x.Date.IsZero() {
@@ -313,15 +412,29 @@ func lineStart(b []byte, off int) int {
 func (v *View) buildActions(c *casefile.Case, defaults []timeline.ActionDue) {
 	for i, a := range c.Actions {
 		p := fmt.Sprintf("# Agreed actions row %d", i+1)
+		def := defaults[i]
 		av := Action{N: i + 1,
 			Action: v.text(p+" Action", a.Action.Text),
 			Who:    v.text(p+" Who", a.Who.Text),
 			By:     v.text(p+" By", strings.TrimSpace(a.By.Text)),
+			Bound:  def.Bound,
 		}
-		if t, msg := casefile.ParseActionDate(a.By.Text); msg == "" {
-			av.Due = newDate(t)
+		if !def.Bound {
+			av.Basis = Text(def.Basis)
+		}
+		for _, st := range def.Steps {
+			rule, _, _ := strings.Cut(st.Basis, ":")
+			av.Steps = append(av.Steps, ActionStep{What: Text(st.What), Within: Text(st.Within()), Due: newDate(st.Due), Basis: Text(st.Basis), Rule: Text(rule)})
+		}
+		if ad, msg := casefile.ReadActionDate(a.By.Text); msg == "" {
+			av.Due = newDate(ad.Time)
+			av.Note = v.text(p+" By", ad.Note)
+			av.WeekdayMismatch = !ad.WeekdayMatches
+			if def.Bound && ad.Time.After(def.Due) && !def.Due.IsZero() {
+				av.LaterThanLimit, av.Limit, av.LimitDue, av.Basis = true, Text(def.Period), newDate(def.Due), Text(def.Basis)
+			}
 		} else {
-			av.Due, av.Default, av.Basis = newDate(defaults[i].Due), true, Text(defaults[i].Basis)
+			av.Due, av.Default, av.Basis = newDate(def.Due), true, Text(def.Basis)
 		}
 		v.Actions = append(v.Actions, av)
 	}

@@ -13,8 +13,10 @@ import (
 )
 
 // Area is what an EHC plan section is about. Health and social care sections
-// can be mediated but not appealed on their own (CFA 2014 s.51; SEND Regs
-// 2014 reg 32), and an agreement on them binds only a body that took part.
+// can be mediated but not appealed on their own (CFA 2014 s.51(2) lists only
+// needs, provision and placement); an agreement on health provision needs
+// the health commissioning body to be a party to the mediation (s.53), while
+// social care is the local authority's own.
 type Area int
 
 const (
@@ -89,21 +91,64 @@ func LookupSection(code string) (Section, bool) {
 }
 
 // DecisionType is a decision of the local authority that a family can
-// challenge.
+// challenge, with what the law attaches to it.
 type DecisionType struct {
 	Key   string // the case file's decision.type: "plan-contents"
 	Label string // as a document prints it
 	Basis string // the right of appeal
+
+	// SectionIException marks the one decision type whose appeal can fall
+	// within the exception to the certificate requirement: an appeal about
+	// the contents of a plan that is only about the school or institution
+	// named in Section I, its type, or that none is named (s.51(2)(c)(iii)
+	// and (iv); CFA 2014 s.55(3) and the exception made under s.56(1)(h)).
+	// Every other decision type always needs a certificate, whatever
+	// sections the case lists (legal-review.md E1).
+	SectionIException bool
+	// ContentsDispute marks a dispute about what a plan says (its contents,
+	// or a refusal to amend it): only there do the sections in dispute
+	// decide whether an appeal lies, and health or social care sections on
+	// their own cannot be appealed (s.51(2); legal-review.md E2). A refusal
+	// to assess, to re-assess or to issue a plan, and a decision to cease
+	// one, are appealable decisions whatever sections are listed.
+	ContentsDispute bool
+	// PlanExists is true when the decision is about a plan the local
+	// authority maintains: reg 18 (reviewing a plan before a phase
+	// transfer) and amendment periods apply only then.
+	PlanExists bool
+	// Request is what the appellant asks for, as a position statement
+	// words it after "asks for": "an EHC needs assessment".
+	Request string
+	// RequestBasis is the duty the request rests on: "Children and
+	// Families Act 2014 s.36(8)".
+	RequestBasis string
+	// RequestSpecifies is true when the requested provision is to be
+	// specified in the plan asked for ("..., specifying the following
+	// provision"); false for an assessment, where the provision shows what
+	// the evidence says is needed.
+	RequestSpecifies bool
 }
+
+// AlwaysNeedsCertificate reports whether an appeal against this decision
+// needs a mediation certificate whatever sections are in dispute.
+func (d DecisionType) AlwaysNeedsCertificate() bool { return !d.SectionIException }
 
 // DecisionTypes are the decisions a case file may record, in the order of
 // CFA 2014 s.51(2).
 var DecisionTypes = []DecisionType{
-	{Key: "refuse-assessment", Label: "Decision not to carry out an EHC needs assessment", Basis: "CFA 2014 s.51(2)(a)"},
-	{Key: "refuse-plan", Label: "Decision not to issue an EHC plan after assessment", Basis: "CFA 2014 s.51(2)(b)"},
-	{Key: "plan-contents", Label: "The contents of the EHC plan", Basis: "CFA 2014 s.51(2)(c)"},
-	{Key: "refuse-amendment", Label: "Decision not to amend the EHC plan after a review or re-assessment", Basis: "CFA 2014 s.51(2)(e)"},
-	{Key: "cease-plan", Label: "Decision to cease to maintain the EHC plan", Basis: "CFA 2014 s.51(2)(f)"},
+	{Key: "refuse-assessment", Label: "Decision not to carry out an EHC needs assessment", Basis: "CFA 2014 s.51(2)(a)",
+		Request: "an EHC needs assessment", RequestBasis: "Children and Families Act 2014 s.36(8)"},
+	{Key: "refuse-plan", Label: "Decision not to issue an EHC plan after assessment", Basis: "CFA 2014 s.51(2)(b)",
+		Request: "an EHC plan", RequestBasis: "Children and Families Act 2014 s.37(1)", RequestSpecifies: true},
+	{Key: "plan-contents", Label: "The contents of the EHC plan", Basis: "CFA 2014 s.51(2)(c)",
+		SectionIException: true, ContentsDispute: true, PlanExists: true,
+		Request: "an amended EHC plan", RequestSpecifies: true},
+	{Key: "refuse-reassessment", Label: "Decision not to carry out a re-assessment of the child or young person's needs", Basis: "CFA 2014 s.51(2)(d)",
+		PlanExists: true, Request: "a re-assessment of the child or young person's educational, health and care needs", RequestBasis: "Children and Families Act 2014 s.44"},
+	{Key: "refuse-amendment", Label: "Decision not to amend the EHC plan after a review or re-assessment", Basis: "CFA 2014 s.51(2)(e)",
+		ContentsDispute: true, PlanExists: true, Request: "an amended EHC plan", RequestSpecifies: true},
+	{Key: "cease-plan", Label: "Decision to cease to maintain the EHC plan", Basis: "CFA 2014 s.51(2)(f)",
+		PlanExists: true, Request: "the EHC plan to continue to be maintained", RequestBasis: "Children and Families Act 2014 s.45", RequestSpecifies: true},
 }
 
 // DecisionTypeKeys are the values decision.type may take.

@@ -24,15 +24,23 @@
 // # The dates (Compute)
 //
 //   - adviser_contact_by: D + 2 months, not adjusted for non-working days (SEND Regs 2014
-//     reg 33; HESC r.12 applies to Tribunal acts, not to this).
-//   - certificate_required: false for an appeal about Section I alone, or about health or
-//     social care sections (C, D, G, H1, H2) only, which cannot be appealed on their own
-//     (CFA 2014 s.55, s.51). Refusals to assess or to issue a plan and decisions to cease one
-//     always need a certificate, whatever sections are listed.
+//     reg 33; HESC r.12 applies to Tribunal acts, not to this). When it is not a working day,
+//     Date.LastWorkingDay is the last working day before it, when the step can be taken in
+//     practice. Reg 33 binds only a family that must obtain a certificate.
+//   - certificate_required: false only for an appeal about the contents of a plan that is
+//     solely about Section I (the school or institution named, its type, or that none is
+//     named). A refusal to assess, to re-assess or to issue a plan, a refusal to amend and a
+//     decision to cease always need one, whatever sections are listed (CFA 2014 ss.51, 55).
+//     In a dispute about a plan's contents with only health or social care sections (C, D, G,
+//     H1, H2), no appeal lies at all: AppealAvailable is false and appeal_deadline is zero,
+//     its Why saying so and what the family can do instead.
 //   - certificate_due: the adviser told the family declines + 3 working days (reg 34); the
-//     mediation date + 3 working days (reg 39).
-//   - mediation_due: the LA told + 30 calendar days; a duty to arrange, not to hold
-//     (regs 35-37).
+//     mediation date + 3 working days (reg 39); where the family chose mediation and a
+//     certificate was issued with no mediation held, mediation_due + 3 working days (the
+//     certificate when mediation is not arranged within 30 days). While mediation is awaited,
+//     certificate_due_if_not_arranged is that date, with the appeal deadline it would give.
+//   - mediation_due: the LA told + 30 calendar days; the duty is to arrange (sources differ on
+//     whether the meeting must also take place by then) (regs 35-37).
 //   - appeal_deadline: the later of D + 2 months and C + 1 month (C only when issued), then
 //     HESC Rules 2008 r.12: 25 Dec-1 Jan inclusive → the first working day after 1 January;
 //     August → the first working day after 31 August; otherwise a non-working day → the next
@@ -42,13 +50,29 @@
 //     that date, so the date shown is the first day that is too late and Why names the day
 //     before as the last day. For a move between post-16 institutions ("at least five months
 //     before" the move) the date is transfer date - 5 calendar months, itself the last day.
+//     Where no plan exists yet (a refusal to assess or to issue one), the date is labelled a
+//     practical target.
+//   - compulsory_school_age_ends (EndOfCompulsorySchoolAge): the last Friday in June of the
+//     school year in which the child turns 16; the rights pass to the young person the next day
+//     (CFA 2014 s.83(2); Education Act 1996 s.8).
 //
-// ActionDefault gives the reg 42 default for an action agreed at mediation (Compute fills
-// Dates.Actions with it, one per Inputs.Actions): 2 weeks to assess or re-assess, 5 weeks to
-// make or amend a plan, 2 weeks to change the school named (reg 42(2) with reg 44), otherwise
-// 2 weeks (reg 42(3)). ClassifyAction guesses the kind from wording; whether an action is
-// provision is the caller's to say (the linter reads it).
+// Conflicts lists dates of the case file that contradict each other, each on the field that is
+// wrong with the field it contradicts. CertificateKind says what an issued certificate
+// certifies: declined (s.55(4)), after mediation (s.55(5)) or mediation not arranged, never
+// guessed as declined.
+//
+// ActionDefault gives the statutory default of an action agreed at mediation (Compute fills
+// Dates.Actions with it, one per Inputs.Actions). Reg 42(2) applies the reg 44 periods to
+// appealable matters, from the date of the agreement: to assess, 2 weeks to notify that it
+// will, then 10 weeks to notify that no plan is needed or 14 weeks to send the final plan; to
+// make a plan, a draft within 5 weeks and the final plan within 11; to amend a plan, 5 weeks;
+// to change the school named, 2 weeks; to continue to maintain a plan, immediately. Anything
+// else the LA or the health body agreed: 2 weeks (reg 42(3)). A school is not bound by reg 42,
+// so an action it owns has no default. ClassifyAction guesses the kind from wording and
+// ClassifyOwner the owner from the Who cell; whether an action is provision is the caller's to
+// say (the linter reads it).
 //
 // WriteICS writes the dates as an RFC 5545 calendar: the appeal deadline at 17:00
-// Europe/London, the rest as all-day events, with UIDs stable across runs.
+// Europe/London, the rest as all-day events (an agreed action's statutory steps among them),
+// with UIDs stable across runs.
 package timeline

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -17,6 +18,10 @@ import (
 type ICSCase struct {
 	Case  string // case reference: letters, digits, '-', '_' (as the case file requires)
 	Dates Dates
+	// AgreedBy are the By dates written into the agreement, one per
+	// Dates.Actions (zero where none was written). A written date is the
+	// agreed timescale (reg 42(5)); the statutory steps apply otherwise.
+	AgreedBy []time.Time
 }
 
 // icsTZID is the zone of the timed appeal-deadline event: the Tribunal's 5pm is UK time.
@@ -51,8 +56,11 @@ var vtimezoneLondon = []string{
 // with a reminder 7 days before; the other dates are all-day events. UIDs are
 // "<date key>.<case reference>@sendgen", so re-importing an updated calendar replaces events
 // instead of duplicating them. DTSTAMP is stamp (in UTC): the output is a pure function of the
-// arguments. Dates that could not be computed are left out. Lines end in CRLF and are folded
-// at 75 octets without splitting a UTF-8 character.
+// arguments. Dates that could not be computed are left out. Each agreed action is an all-day
+// event on the date written into the agreement or, where none was, one event per statutory
+// step (both reg 44 steps where there are two), named by its number and the step, never by its
+// text (which may name people). Lines end in CRLF and are folded at 75 octets without
+// splitting a UTF-8 character.
 func WriteICS(w io.Writer, cases []ICSCase, stamp time.Time) error {
 	if stamp.IsZero() {
 		return errors.New("ics: a DTSTAMP time is required")
@@ -114,6 +122,35 @@ func WriteICS(w io.Writer, cases []ICSCase, stamp time.Time) error {
 				line("END:VALARM")
 			}
 			line("END:VEVENT")
+		}
+		for i, a := range c.Dates.Actions {
+			n := strconv.Itoa(i + 1)
+			allDay := func(uid string, day time.Time, summary, desc string) {
+				line("BEGIN:VEVENT")
+				line("UID:" + uid + "." + c.Case + "@sendgen")
+				line("DTSTAMP:" + dtstamp)
+				line("DTSTART;VALUE=DATE:" + day.Format("20060102"))
+				line("DTEND;VALUE=DATE:" + AddDays(day, 1).Format("20060102"))
+				line("SUMMARY:" + escapeText(c.Case+": "+summary))
+				line("DESCRIPTION:" + escapeText("Case "+c.Case+". "+desc))
+				line("CATEGORIES:SEND")
+				line("TRANSP:TRANSPARENT")
+				line("END:VEVENT")
+			}
+			if i < len(c.AgreedBy) && !c.AgreedBy[i].IsZero() {
+				allDay("action_"+n, c.AgreedBy[i], "agreed action "+n+" due",
+					"Agreed action "+n+": the date written into the mediation agreement, "+c.AgreedBy[i].Format("Monday 2 January 2006")+
+						" (a date in the signed agreement is agreement in writing to that timescale: SEND Regs 2014 reg 42(5)).")
+				continue
+			}
+			for k, st := range a.Steps {
+				if st.Due.IsZero() {
+					continue
+				}
+				allDay("action_"+n+"_step_"+strconv.Itoa(k+1), st.Due, "agreed action "+n+": "+st.What,
+					"Agreed action "+n+", statutory step "+strconv.Itoa(k+1)+" of "+strconv.Itoa(len(a.Steps))+": "+st.What+
+						" "+st.Within()+", by "+st.Due.Format("Monday 2 January 2006")+".\nBasis: "+st.Basis+".")
+			}
 		}
 	}
 	line("END:VCALENDAR")

@@ -235,3 +235,41 @@ func TestICSParsesWithPythonIcalendar(t *testing.T) {
 		t.Errorf("escaped comma not restored: %q", e.Description)
 	}
 }
+
+// SEND Regs 2014 reg 42(2) with reg 44(2)(b), (c): the calendar carries each statutory step of
+// an agreed action (both where reg 44 has two), or the date written into the agreement
+// (reg 42(5)); an action a school owns with no date has none. Events name the action by its
+// number, never by its text, which may name people (legal-review.md E5, E10).
+func TestWriteICSAgreedActionSteps(t *testing.T) {
+	dates := Compute(Inputs{Case: "AS-1", DecisionType: "refuse-assessment", Decision: d("2026-09-14"),
+		Choice: "mediate", LAInformed: d("2026-09-22"), MediationDate: d("2026-10-20"), LocalAuthority: "Leeds City Council",
+		Actions: []AgreedAction{
+			{Text: "Carry out an EHC needs assessment for Zoë", Who: "Leeds City Council"},
+			{Text: "Issue an EHC plan", Who: "Leeds City Council"},
+			{Text: "Share the timetable", Who: "Head teacher, Oak School"},
+			{Text: "Send the minutes to Aoife", Who: "Jo Smith"},
+		}}, nil)
+	var b bytes.Buffer
+	agreed := []time.Time{{}, {}, {}, d("2026-11-20")}
+	if err := WriteICS(&b, []ICSCase{{Case: "AS-1", Dates: dates, AgreedBy: agreed}}, icsStamp); err != nil {
+		t.Fatal(err)
+	}
+	out := strings.ReplaceAll(b.String(), "\r\n ", "")
+	for _, w := range []string{
+		"UID:action_1_step_1.AS-1@sendgen", "DTSTART;VALUE=DATE:20261103", "SUMMARY:AS-1: agreed action 1: notify that it will make the assessment",
+		"UID:action_1_step_2.AS-1@sendgen", "DTSTART;VALUE=DATE:20261229",
+		"UID:action_1_step_3.AS-1@sendgen", "DTSTART;VALUE=DATE:20270126", "reg 44(2)(b)",
+		"UID:action_2_step_1.AS-1@sendgen", "DTSTART;VALUE=DATE:20261124", "SUMMARY:AS-1: agreed action 2: issue a draft EHC plan",
+		"UID:action_2_step_2.AS-1@sendgen", "DTSTART;VALUE=DATE:20270105", "reg 44(2)(c)",
+		"UID:action_4.AS-1@sendgen", "DTSTART;VALUE=DATE:20261120", "reg 42(5)",
+	} {
+		if !strings.Contains(out, w) {
+			t.Errorf("missing %q", w)
+		}
+	}
+	for _, w := range []string{"action_3", "Zoë", "Aoife", "Oak School"} {
+		if strings.Contains(out, w) {
+			t.Errorf("should not contain %q", w)
+		}
+	}
+}

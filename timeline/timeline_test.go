@@ -177,6 +177,8 @@ func TestAppealDeadlineProperties(t *testing.T) {
 	}
 }
 
+// TestCertificateRequired: CFA 2014 ss.51, 55(3); shared/spec/statutory-rules.md
+// (certificate_required); legal-review.md E1, E2, E20.
 func TestCertificateRequired(t *testing.T) {
 	tests := []struct {
 		typ      string
@@ -184,21 +186,30 @@ func TestCertificateRequired(t *testing.T) {
 		want     bool
 		why      string
 	}{
-		{"plan-contents", []string{"I"}, false, "Section I alone"},
-		{"plan-contents", []string{"i"}, false, "Section I alone"},
-		{"plan-contents", []string{"Section I", "I"}, false, "Section I alone"},
-		{"refuse-amendment", []string{"I"}, false, "Section I alone"},
-		{"plan-contents", []string{"C", "G"}, false, "health or social care"},
-		{"plan-contents", []string{"D", "H1", "H2"}, false, "health or social care"},
-		{"plan-contents", []string{"G"}, false, "health or social care"},
+		{"plan-contents", []string{"I"}, false, "only about Section I"},
+		{"plan-contents", []string{"i"}, false, "only about Section I"},
+		{"plan-contents", []string{"Section I", "I"}, false, "only about Section I"},
+		// Only the contents of a plan can fall within the Section I exception (E1).
+		{"refuse-amendment", []string{"I"}, true, "always needs a mediation certificate"},
+		{"refuse-plan", []string{"I"}, true, "always needs a mediation certificate"},
+		{"refuse-assessment", []string{"I"}, true, "always needs a mediation certificate"},
+		{"refuse-reassessment", []string{"I"}, true, "always needs a mediation certificate"},
+		{"cease-plan", []string{"I"}, true, "always needs a mediation certificate"},
+		// Health and social care alone: no appeal lies on a plan's contents (E2).
+		{"plan-contents", []string{"C", "G"}, false, "no appeal lies on them alone"},
+		{"plan-contents", []string{"D", "H1", "H2"}, false, "no appeal lies on them alone"},
+		{"plan-contents", []string{"G"}, false, "no appeal lies on them alone"},
+		{"refuse-amendment", []string{"G"}, false, "no appeal lies on them alone"},
+		// A cease decision is appealable whatever sections are listed.
+		{"cease-plan", []string{"G"}, true, "always needs a mediation certificate"},
 		{"plan-contents", []string{"B", "F"}, true, "sections B, F"},
 		{"plan-contents", []string{"B", "F", "I"}, true, "needs a mediation certificate"},
-		{"plan-contents", []string{"G", "I"}, true, "needs a mediation certificate"}, // spec: only [I] or only health/care
+		{"plan-contents", []string{"G", "I"}, true, "needs a mediation certificate"},
 		{"plan-contents", []string{"E"}, true, "needs a mediation certificate"},
 		{"plan-contents", nil, true, "no sections recorded"},
-		{"refuse-assessment", nil, true, "no sections recorded"},
-		{"refuse-plan", []string{"I"}, false, "Section I alone"}, // the spec's rule: the sections decide
-		{"cease-plan", nil, true, "no sections recorded"},
+		{"refuse-assessment", nil, true, "always needs"},
+		{"cease-plan", nil, true, "always needs"},
+		{"", []string{"I"}, true, "decision.type is not known"},
 	}
 	for _, tt := range tests {
 		got := Compute(Inputs{DecisionType: tt.typ, Sections: tt.sections, Decision: d("2026-09-14")}, nil)
@@ -224,15 +235,20 @@ func TestSectionIOnlyAppeal(t *testing.T) {
 	}
 }
 
+// TestHealthOnlyDispute: with only health or social care sections in dispute no appeal lies
+// (CFA 2014 s.51(2); legal-review.md E2), but mediation is available and timed as usual.
 func TestHealthOnlyDispute(t *testing.T) {
 	got := Compute(Inputs{DecisionType: "plan-contents", Decision: d("2026-09-14"), Sections: []string{"C", "G"},
 		Choice: "mediate", LAInformed: d("2026-09-20"), MediationDate: d("2026-10-15")}, nil)
-	if got.CertificateRequired {
-		t.Error("certificate required for a health-only dispute")
+	if got.CertificateRequired || got.AppealAvailable {
+		t.Errorf("health-only dispute: required %v, appeal available %v", got.CertificateRequired, got.AppealAvailable)
 	}
-	// Mediation is still available and timed as usual.
 	if ymd(got.MediationDue.Date) != "2026-10-20" || ymd(got.CertificateDue.Date) != "2026-10-20" {
 		t.Errorf("mediation due %s, certificate due %s", ymd(got.MediationDue.Date), ymd(got.CertificateDue.Date))
+	}
+	if !got.AppealDeadline.Date.IsZero() || !strings.Contains(got.AppealDeadline.Why, "no appeal lies") ||
+		!strings.Contains(got.AppealDeadline.Why, "recommendations") {
+		t.Errorf("appeal deadline %v: %q", got.AppealDeadline.Date, got.AppealDeadline.Why)
 	}
 }
 
@@ -397,10 +413,10 @@ func TestWarnings(t *testing.T) {
 	if got := Compute(Inputs{Decision: d("2017-06-01")}, nil); len(got.Warnings) != 1 {
 		t.Errorf("2017: warnings %v", got.Warnings)
 	}
-	// Inconsistent or unknown inputs.
+	// Unknown inputs.
 	got = Compute(Inputs{DecisionType: "refuse-everything", Sections: []string{"Z"}, AppellantRole: "grandparent",
-		Decision: d("2026-05-01"), CertificateIssued: d("2026-04-01"), LAInformed: d("2026-05-10"), MediationDate: d("2026-05-09")}, nil)
-	for _, w := range []string{"refuse-everything", `"Z"`, "grandparent", "certificate.issued 2026-04-01 is before", "mediation.date 2026-05-09 is before"} {
+		Decision: d("2026-05-01")}, nil)
+	for _, w := range []string{"refuse-everything", `"Z"`, "grandparent"} {
 		found := false
 		for _, g := range got.Warnings {
 			found = found || strings.Contains(g, w)
@@ -455,15 +471,19 @@ func TestAllOrder(t *testing.T) {
 	}
 }
 
+// TestDefaultDue: the last reg 44 step of each kind, from the date of the agreement
+// (SEND Regs 2014 reg 42(2), (3), reg 44(2); legal-review.md E5).
 func TestDefaultDue(t *testing.T) {
 	agreed := d("2027-05-06")
 	tests := []struct {
 		kind        ActionKind
 		want, basis string
 	}{
-		{ActionAssess, "2027-05-20", "reg 42(2), reg 44"},
-		{ActionPlan, "2027-06-10", "5 weeks"},
-		{ActionSchool, "2027-05-20", "reg 44"},
+		{ActionAssess, "2027-08-12", "14 weeks to send the final EHC plan"},
+		{ActionPlan, "2027-07-22", "11 weeks to send the final EHC plan"},
+		{ActionAmend, "2027-06-10", "reg 44(2)(e): 5 weeks"},
+		{ActionSchool, "2027-05-20", "reg 44(2)(f)"},
+		{ActionContinue, "2027-05-06", "reg 44(2)(a): immediately"},
 		{ActionOther, "2027-05-20", "reg 42(3)"},
 	}
 	for _, tt := range tests {
@@ -483,31 +503,59 @@ func TestDefaultDue(t *testing.T) {
 
 func TestClassifyAction(t *testing.T) {
 	tests := []struct {
-		text string
-		want ActionKind
+		text       string
+		planExists bool
+		want       ActionKind
 	}{
-		{"The LA will carry out an EHC needs assessment", ActionAssess},
-		{"LA to re-assess by 1 June", ActionAssess},
-		{"The LA agrees to a reassessment", ActionAssess},
-		{"The LA will issue an amended EHC plan", ActionPlan},
-		{"Amend Section F to read: 30 minutes of SALT weekly", ActionPlan},
-		{"The LA will issue the final plan", ActionPlan},
-		{"Update the EHCP with the OT report", ActionPlan},
-		{"Section B will describe the sensory needs", ActionPlan},
-		{"The LA will name Oakfield School in Section I", ActionSchool},
-		{"Amend Sections F and I", ActionSchool},
-		{"The LA will consult and name the college", ActionSchool},
-		{"The ICB will amend Section G to include physiotherapy", ActionOther},
-		{"Sections C, D and H2 to be updated by social care", ActionOther},
-		{"Amend Sections F and G", ActionPlan},
-		{"Section F and a new OT report", ActionPlan},
-		{"The LA will pay travel expenses", ActionOther},
-		{"School to arrange a meeting with the family", ActionOther},
-		{"", ActionOther},
+		{"The LA will carry out an EHC needs assessment", false, ActionAssess},
+		{"LA to re-assess by 1 June", true, ActionAssess},
+		{"The LA agrees to a reassessment", true, ActionAssess},
+		{"The LA will issue an amended EHC plan", true, ActionAmend},
+		{"Amend Section F to read: 30 minutes of SALT weekly", true, ActionAmend},
+		{"The LA will issue the final plan", true, ActionAmend},
+		{"The LA will issue an EHC plan", false, ActionPlan},
+		{"Issue a draft EHC plan", false, ActionPlan},
+		{"Update the EHCP with the OT report", true, ActionAmend},
+		{"Section B will describe the sensory needs", true, ActionAmend},
+		{"The LA will name Oakfield School in Section I", true, ActionSchool},
+		{"Amend Sections F and I", true, ActionSchool},
+		{"The LA will consult and name the college", true, ActionSchool},
+		{"The ICB will amend Section G to include physiotherapy", true, ActionOther},
+		{"Sections C, D and H2 to be updated by social care", true, ActionOther},
+		{"Amend Sections F and G", true, ActionAmend},
+		{"Section F and a new OT report", true, ActionAmend},
+		{"The LA will continue to maintain the EHC plan", true, ActionContinue},
+		{"The LA withdraws its decision to cease to maintain the plan", true, ActionContinue},
+		{"The LA will pay travel expenses", true, ActionOther},
+		{"School to arrange a meeting with the family", true, ActionOther},
+		{"", true, ActionOther},
 	}
 	for _, tt := range tests {
-		if got := ClassifyAction(tt.text); got != tt.want {
-			t.Errorf("ClassifyAction(%q) = %v, want %v", tt.text, got, tt.want)
+		if got := ClassifyAction(tt.text, tt.planExists); got != tt.want {
+			t.Errorf("ClassifyAction(%q, %v) = %v, want %v", tt.text, tt.planExists, got, tt.want)
+		}
+	}
+}
+
+func TestClassifyOwner(t *testing.T) {
+	tests := []struct {
+		who, org string
+		want     Owner
+	}{
+		{"Jo Smith, SEN Team Manager", "Westminster City Council", OwnerLA},
+		{"Kent County Council", "", OwnerLA},
+		{"Westminster City Council and St Saviour's School", "", OwnerLA},
+		{"Nadia Young", "Kent County Council", OwnerLA},
+		{"Lee Park, Designated Clinical Officer", "Northamptonshire Integrated Care Board", OwnerHealth},
+		{"Mark Ellis, SENCo", "St Saviour's Primary School", OwnerSchool},
+		{"Mark Ellis, SENCo", "", OwnerSchool},
+		{"Head teacher, Test School", "", OwnerSchool},
+		{"Sam", "", OwnerUnknown},
+		{"", "", OwnerUnknown},
+	}
+	for _, tt := range tests {
+		if got := ClassifyOwner(tt.who, tt.org, "Westminster City Council"); got != tt.want {
+			t.Errorf("ClassifyOwner(%q, %q) = %v, want %v", tt.who, tt.org, got, tt.want)
 		}
 	}
 }
@@ -555,4 +603,21 @@ func BenchmarkComputeParallel(b *testing.B) {
 			Compute(benchInputs, cal)
 		}
 	})
+}
+
+// BenchmarkComputeWithActions: the timetable of a case with an agreement of four actions (an
+// assessment in three steps, a new plan in two, a school's action, an LA task).
+func BenchmarkComputeWithActions(b *testing.B) {
+	in := benchInputs
+	in.DecisionType, in.LocalAuthority = "refuse-assessment", "Westminster City Council"
+	in.Actions = []AgreedAction{
+		{Text: "Carry out an EHC needs assessment", Who: "Jo Smith, SEN Team Manager", WhoOrganisation: "Westminster City Council"},
+		{Text: "Issue an EHC plan", Who: "Jo Smith, SEN Team Manager"},
+		{Text: "Share the timetable with the family", Who: "Mark Ellis, SENCo", WhoOrganisation: "St Saviour's Primary School"},
+		{Text: "Send the minutes to the family", Who: "Jo Smith"},
+	}
+	cal := DefaultCalendar()
+	for b.Loop() {
+		Compute(in, cal)
+	}
 }

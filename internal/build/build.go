@@ -320,11 +320,12 @@ func (w *Workspace) check(ctx context.Context, path string, src []byte) *Result 
 // decide applies the hold-back policy. Every final document is held back
 // while the front matter has errors: a name left blank, an impossible
 // decision date or a misspelt certificate field would print a document that
-// is silently wrong. A final position statement or outcome form is also
-// held back while the provision it sets out (# Requested provision,
-// # Agreed actions) has error-level findings, because a family must not
-// sign vague provision; the certificate states facts, so only the front
-// matter holds it back.
+// is silently wrong; and while a date cannot be right (date-conflict): each
+// document prints dates computed from it, and a certificate must never claim
+// a mediation before it happened. A final position statement or outcome
+// form is also held back while the provision it sets out (# Requested
+// provision, # Agreed actions) has error-level findings, because a family
+// must not sign vague provision.
 func decide(c *casefile.Case, findings []lint.Finding) []Document {
 	front := frontMatterErrors(findings)
 	out := make([]Document, 0, len(render.AllDocuments))
@@ -346,7 +347,7 @@ func decide(c *casefile.Case, findings []lint.Finding) []Document {
 			out = append(out, d)
 			continue
 		}
-		d.Blocking = append(append([]lint.Finding(nil), front...), provisionErrors(c, kind, findings)...)
+		d.Blocking = append(append([]lint.Finding(nil), front...), blockingFindings(c, kind, findings)...)
 		d.State = Ready
 		if len(d.Blocking) > 0 {
 			d.State = HeldBack
@@ -376,25 +377,56 @@ var provisionSection = map[render.Document]string{
 	render.OutcomeForm:       send.AgreedActions,
 }
 
-// provisionErrors returns the error-level findings inside the provision a
-// document sets out.
-func provisionErrors(c *casefile.Case, kind render.Document, findings []lint.Finding) []lint.Finding {
-	title, ok := provisionSection[kind]
-	if !ok {
-		return nil
-	}
-	s := c.Body.Find(title)
-	if s == nil {
-		return nil
-	}
-	ext := c.Body.Extent(s)
+// blockingFindings returns the error-level findings, besides the front
+// matter's, that hold a final document back, in file order: those inside the
+// provision it sets out, and dates in the front matter that cannot be right.
+func blockingFindings(c *casefile.Case, kind render.Document, findings []lint.Finding) []lint.Finding {
 	var out []lint.Finding
+	ext, hasProvision := provisionExtent(c, kind)
 	for _, f := range findings {
-		if f.Severity == lint.Error && f.Span.Start >= ext.Start && f.Span.Start < ext.End {
+		if f.Severity != lint.Error || f.Rule == "frontmatter" {
+			continue
+		}
+		if (hasProvision && f.Span.Start >= ext.Start && f.Span.Start < ext.End) ||
+			(f.Rule == "date-conflict" && f.Span.Start < c.Front.Span.End) {
 			out = append(out, f)
 		}
 	}
 	return out
+}
+
+// provisionExtent is the extent of the section whose provision a document
+// sets out.
+func provisionExtent(c *casefile.Case, kind render.Document) (casefile.Span, bool) {
+	title, ok := provisionSection[kind]
+	if !ok {
+		return casefile.Span{}, false
+	}
+	s := c.Body.Find(title)
+	if s == nil {
+		return casefile.Span{}, false
+	}
+	return c.Body.Extent(s), true
+}
+
+// provisionRules are the rules that judge how provision is worded.
+var provisionRules = map[string]bool{"vague-wording": true, "hedged-commitment": true, "missing-frequency": true,
+	"missing-duration": true, "missing-provider": true, "unquantified-group": true}
+
+// provisionComplete reports that no provision rule found anything in
+// # Requested provision, so the position statement may say that each item
+// states what, by whom, how often and for how long (legal-review.md E8).
+func provisionComplete(c *casefile.Case, findings []lint.Finding) bool {
+	ext, ok := provisionExtent(c, render.PositionStatement)
+	if !ok {
+		return false
+	}
+	for _, f := range findings {
+		if provisionRules[f.Rule] && f.Span.Start >= ext.Start && f.Span.Start < ext.End {
+			return false
+		}
+	}
+	return true
 }
 
 // ErrHeldBack is returned by Render for a final document that findings hold
@@ -422,7 +454,7 @@ func (w *Workspace) render(res *Result, kind render.Document, draft bool, trace 
 	case d.State == HeldBack && !draft:
 		return nil, fmt.Errorf("%s: %s: %w", res.Path, kind, ErrHeldBack)
 	}
-	in := render.Input{Dates: res.Dates, Draft: draft, Trace: trace}
+	in := render.Input{Dates: res.Dates, Draft: draft, Trace: trace, ProvisionComplete: provisionComplete(res.Case, res.Findings)}
 	if draft {
 		in.Findings = appendixFindings(res)
 	}

@@ -32,7 +32,7 @@ func NewCmdTimeline(f *Factory, runF func(*TimelineOptions) error) *cobra.Comman
 		Long: `Compute every statutory date of the SEND mediation timetable for each case
 file: when the family must contact the mediation adviser, when mediation and
 the certificate are due, the appeal deadline, the phase-transfer date, and the
-default due date of each agreed action.
+default due date of each agreed action (both reg 44 steps where there are two).
 
 Formats: text (a readable timetable), json (one object per file, one per
 line), ics (an RFC 5545 calendar with the case reference and no names).`,
@@ -64,6 +64,11 @@ type actionDue struct {
 	By      string
 	Default time.Time
 	Basis   string
+	// Due is the statutory default with its steps (two or three where
+	// reg 44 has them) and whether it binds the action's owner at all.
+	Due timeline.ActionDue
+	// Written is the By date as written, zero when By is not a date.
+	Written time.Time
 }
 
 func runTimeline(o *TimelineOptions) error {
@@ -105,7 +110,9 @@ func runTimeline(o *TimelineOptions) error {
 		if m := c.Front.Mediation; m != nil && m.Date.Set {
 			for i, a := range c.Actions {
 				d := r.Dates.Actions[i]
-				ct.Actions = append(ct.Actions, actionDue{Row: i + 1, Action: a.Action.Text, By: a.By.Text, Default: d.Due, Basis: d.Basis})
+				written, _ := casefile.ParseActionDate(a.By.Text)
+				ct.Actions = append(ct.Actions, actionDue{Row: i + 1, Action: a.Action.Text, By: a.By.Text, Default: d.Due, Basis: d.Basis,
+					Due: d, Written: written})
 			}
 		}
 		for _, p := range c.Problems {

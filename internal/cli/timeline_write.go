@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/sendgen/sendgen/casefile"
 	"github.com/sendgen/sendgen/timeline"
@@ -35,10 +36,16 @@ func writeTimelineJSON(w io.Writer, cases []caseTimeline, today time.Time) error
 			"phase_transfer_by":    dateOrNil(d.PhaseTransferBy.Date),
 			"today":                today.Format(time.DateOnly),
 			"warnings":             append([]string{}, d.Warnings...),
+			// Extensions (docs/case-file.md, Timeline).
+			"appeal_available":                   d.AppealAvailable,
+			"adviser_contact_last_working_day":   dateOrNil(d.AdviserContactBy.LastWorkingDay),
+			"certificate_kind":                   d.CertificateKind.String(),
+			timeline.KeyCertificateIfNotArranged: dateOrNil(d.CertificateIfNotArranged.Date),
+			timeline.KeyCompulsorySchoolAgeEnds:  dateOrNil(d.CompulsorySchoolAgeEnds.Date),
 		}
 		basis := map[string]string{"certificate_required": d.CertificateRequiredBasis}
 		why := map[string]string{"certificate_required": d.CertificateRequiredWhy}
-		for _, x := range d.All() {
+		for _, x := range append(d.All(), d.CertificateIfNotArranged, d.CompulsorySchoolAgeEnds) {
 			basis[x.Key] = x.Basis
 			why[x.Key] = x.Why
 		}
@@ -47,10 +54,20 @@ func writeTimelineJSON(w io.Writer, cases []caseTimeline, today time.Time) error
 			obj["appeal_deadline_time"] = "17:00"
 			obj["days_to_appeal_deadline"] = int(d.AppealDeadline.Date.Sub(today).Hours() / 24)
 		}
+		conflicts := []map[string]string{}
+		for _, c := range d.Conflicts {
+			conflicts = append(conflicts, map[string]string{"field": c.Field, "contradicts": c.Other, "message": c.Message})
+		}
+		obj["conflicts"] = conflicts
 		actions := []map[string]any{}
 		for _, a := range ct.Actions {
+			steps := []map[string]any{}
+			for _, st := range a.Due.Steps {
+				steps = append(steps, map[string]any{"what": st.What, "period": st.Period, "due": dateOrNil(st.Due), "basis": st.Basis})
+			}
 			actions = append(actions, map[string]any{"row": a.Row, "action": a.Action, "by": a.By,
-				"default_due": dateOrNil(a.Default), "basis": a.Basis})
+				"default_due": dateOrNil(a.Default), "basis": a.Basis,
+				"bound": a.Due.Bound, "owner": a.Due.Owner.String(), "kind": a.Due.Kind.String(), "steps": steps})
 		}
 		obj["actions"] = actions
 		if err := enc.Encode(obj); err != nil {
@@ -60,6 +77,8 @@ func writeTimelineJSON(w io.Writer, cases []caseTimeline, today time.Time) error
 	return nil
 }
 
+const dayFmt = "Mon 2 Jan 2006"
+
 func writeTimelineText(w io.Writer, cases []caseTimeline, today time.Time) error {
 	for i, ct := range cases {
 		if i > 0 {
@@ -67,27 +86,57 @@ func writeTimelineText(w io.Writer, cases []caseTimeline, today time.Time) error
 		}
 		d := ct.Dates
 		fmt.Fprintf(w, "%s  (%s)\n", ct.Case.Front.Case.Value, ct.Path)
-		if d.CertificateRequired {
+		switch {
+		case !d.AppealAvailable:
+			fmt.Fprintf(w, "  No appeal lies: %s (%s).\n", d.CertificateRequiredWhy, d.CertificateRequiredBasis)
+		case d.CertificateRequired:
 			fmt.Fprintf(w, "  A mediation certificate is needed before an appeal (%s).\n", d.CertificateRequiredBasis)
-		} else {
+		default:
 			fmt.Fprintf(w, "  No mediation certificate is needed: %s (%s).\n", d.CertificateRequiredWhy, d.CertificateRequiredBasis)
+		}
+		width := 38
+		for _, x := range d.All() {
+			width = max(width, utf8.RuneCountInString(x.Label))
 		}
 		for _, x := range d.All() {
 			when := "not known"
-			if !x.Date.IsZero() {
-				when = x.Date.Format("Mon 2 Jan 2006")
+			switch {
+			case !x.Date.IsZero():
+				when = x.Date.Format(dayFmt)
 				if x.Key == timeline.KeyAppealDeadline {
 					when += ", 5pm"
 				}
+			case x.Key == timeline.KeyAppealDeadline && !d.AppealAvailable:
+				when = "none: no appeal"
 			}
-			fmt.Fprintf(w, "  %-38s %-22s %s\n", x.Label, when, dateStatus(ct.Case, x, today))
+			fmt.Fprintf(w, "  %-*s %-22s %s\n", width, x.Label, when, dateStatus(ct.Case, d, x, today))
 			fmt.Fprintf(w, "      %s: %s\n", x.Basis, x.Why)
+		}
+		// Who appeals changes at the end of compulsory school age: shown when
+		// it is past or near (within a year of the decision).
+		if x := d.CompulsorySchoolAgeEnds; !x.Date.IsZero() && (ct.Case.Front.Decision.Date.Time.IsZero() ||
+			x.Date.Before(timeline.AddMonths(ct.Case.Front.Decision.Date.Time, 12))) {
+			fmt.Fprintf(w, "  %-*s %s\n      %s: %s\n", width, "End of compulsory school age", x.Date.Format(dayFmt), x.Basis, x.Why)
 		}
 		if len(ct.Actions) > 0 {
 			fmt.Fprintln(w, "  Agreed actions (reg 42 default due dates):")
 			for _, a := range ct.Actions {
-				fmt.Fprintf(w, "    %d. %s\n       by %s; default %s (%s)\n", a.Row, truncate(a.Action, 90), orDash(a.By), a.Default.Format("Mon 2 Jan 2006"), a.Basis)
+				fmt.Fprintf(w, "    %d. %s\n", a.Row, truncate(a.Action, 90))
+				switch {
+				case !a.Due.Bound:
+					fmt.Fprintf(w, "       by %s; %s\n", orDash(a.By), a.Basis)
+				case len(a.Due.Steps) > 1:
+					fmt.Fprintf(w, "       by %s; default %s (%s)\n", orDash(a.By), a.Default.Format(dayFmt), a.Basis)
+					for k, st := range a.Due.Steps {
+						fmt.Fprintf(w, "       step %d: %s %s: %s (%s)\n", k+1, st.What, st.Within(), st.Due.Format(dayFmt), st.Basis)
+					}
+				default:
+					fmt.Fprintf(w, "       by %s; default %s (%s)\n", orDash(a.By), a.Default.Format(dayFmt), a.Basis)
+				}
 			}
+		}
+		for _, c := range d.Conflicts {
+			fmt.Fprintf(w, "  date conflict: %s\n", c.Message)
 		}
 		for _, warn := range d.Warnings {
 			fmt.Fprintf(w, "  warning: %s\n", warn)
@@ -96,13 +145,16 @@ func writeTimelineText(w io.Writer, cases []caseTimeline, today time.Time) error
 	return nil
 }
 
-// dateStatus says where a date stands: done (the step happened), passed,
-// due soon, or nothing.
-func dateStatus(c *casefile.Case, x timeline.Date, today time.Time) string {
+// dateStatus says where a date stands: done (the step happened), late,
+// passed, due soon, or nothing.
+func dateStatus(c *casefile.Case, d timeline.Dates, x timeline.Date, today time.Time) string {
 	m := c.Front.Mediation
 	switch x.Key {
 	case timeline.KeyAdviserContactBy:
 		if m != nil && m.AdviserContacted.Set {
+			if !x.Date.IsZero() && m.AdviserContacted.Time.After(x.Date) && d.CertificateRequired {
+				return "LATE: contacted " + m.AdviserContacted.Time.Format("2 Jan 2006")
+			}
 			return "done: contacted " + m.AdviserContacted.Time.Format("2 Jan 2006")
 		}
 	case timeline.KeyMediationDue:
@@ -114,18 +166,27 @@ func dateStatus(c *casefile.Case, x timeline.Date, today time.Time) string {
 			return "done: issued " + cert.Issued.Time.Format("2 Jan 2006")
 		}
 	}
-	if x.Date.IsZero() {
+	if x.Date.IsZero() || (x.Key == timeline.KeyAdviserContactBy && !d.CertificateRequired) {
+		// reg 33 binds only a family that must obtain a certificate.
 		return ""
 	}
-	switch days := int(x.Date.Sub(today).Hours() / 24); {
+	days := int(x.Date.Sub(today).Hours() / 24)
+	status := ""
+	switch {
 	case days < 0:
-		return "PASSED"
+		status = "PASSED"
+		if x.Key == timeline.KeyMediationDue {
+			status = "PASSED, no mediation recorded: ask the adviser for the certificate"
+		}
 	case days == 0:
-		return "TODAY"
+		status = "TODAY"
 	case days <= 14:
-		return "in " + strconv.Itoa(days) + " days"
+		status = "in " + strconv.Itoa(days) + " days"
 	}
-	return ""
+	if days >= 0 && !x.LastWorkingDay.IsZero() {
+		status = strings.TrimSpace(status + " (in practice by " + x.LastWorkingDay.Format(dayFmt) + ")")
+	}
+	return status
 }
 
 // writeTimelineICS writes the calendar with DTSTAMP stamp.
@@ -135,7 +196,15 @@ func writeTimelineICS(w io.Writer, cases []caseTimeline, stamp time.Time) error 
 		if !ct.Case.Front.Case.Set {
 			continue
 		}
-		ics = append(ics, timeline.ICSCase{Case: ct.Case.Front.Case.Value, Dates: ct.Dates})
+		ic := timeline.ICSCase{Case: ct.Case.Front.Case.Value, Dates: ct.Dates}
+		for _, a := range ct.Actions {
+			ic.AgreedBy = append(ic.AgreedBy, a.Written)
+		}
+		if len(ct.Actions) == 0 {
+			// No mediation date: the actions have no statutory dates yet.
+			ic.Dates.Actions = nil
+		}
+		ics = append(ics, ic)
 	}
 	return timeline.WriteICS(w, ics, stamp)
 }
