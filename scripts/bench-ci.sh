@@ -24,7 +24,7 @@ if [ -z "$work" ]; then
 fi
 mkdir -p "$work"
 go build -o "$work/sendgen" ./cmd/sendgen
-export SOURCE_DATE_EPOCH=1793491200 # 2026-11-01: the samples are written for it
+export SOURCE_DATE_EPOCH=1794960000 # 2026-11-18: every event in samples/ has happened and no deadline has passed
 
 # gen N DIR: N case files, round-robin over samples/*.md.
 gen() {
