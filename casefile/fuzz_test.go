@@ -178,8 +178,16 @@ func FuzzBody(f *testing.F) {
 			return
 		}
 		checkCase(t, c)
+		// A body that starts with a top-level field ("certificate:") and
+		// has a '---' line below is the rest of the front matter, pasted
+		// after its closing line: that is reported, on purpose.
+		first := strings.TrimLeft(string(body), " \t\r\n")
+		if i := strings.IndexByte(first, '\n'); i >= 0 {
+			first = first[:i]
+		}
+		continued := isTopLevelField([]byte(first))
 		for _, p := range c.Problems {
-			if !strings.HasPrefix(p.Message, "the agreed actions table") {
+			if p.Kind == FrontMatterProblem && !continued {
 				t.Fatalf("body %q gave a front-matter problem: %s", body, p.Message)
 			}
 		}
