@@ -12,12 +12,15 @@ import (
 	"github.com/sendgen/sendgen/internal/config"
 )
 
-// specRules are the rule identifiers of shared/spec/case-file.md.
+// specRules are the rule identifiers of shared/spec/case-file.md, then the
+// extensions of docs/case-file.md.
 var specRules = []string{
 	"vague-wording", "hedged-commitment", "missing-frequency", "missing-duration", "missing-provider",
 	"unquantified-group", "action-missing-owner", "action-missing-deadline", "frontmatter",
 	"certificate-late", "mediation-late", "authority-not-confirmed", "health-not-present",
 	"certificate-not-required", "appeal-deadline", "phase-transfer", "action-late",
+	// Extensions, documented in docs/case-file.md.
+	"body", "placeholder", "outside-england",
 }
 
 func write(t *testing.T, dir, name, content string) string {
@@ -58,7 +61,7 @@ func TestDefault(t *testing.T) {
 		}
 	}
 	if len(c.Rules) != len(specRules) {
-		t.Errorf("rules.yaml has %d rules, the spec %d", len(c.Rules), len(specRules))
+		t.Errorf("rules.yaml has %d rules, the spec and its extensions %d", len(c.Rules), len(specRules))
 	}
 	for _, id := range []string{"vague-wording", "hedged-commitment"} {
 		if len(c.Rules[id].Phrases) < 5 {
