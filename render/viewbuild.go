@@ -100,6 +100,7 @@ func buildView(c *casefile.Case, doc Document, opts *Options, in *Input) *View {
 		v.Findings = append(v.Findings, FindingView{
 			Location: v.text("finding.location", fd.Location), Severity: v.text("finding.severity", fd.Severity),
 			Rule: v.text("finding.rule", fd.Rule), Message: v.text("finding.message", fd.Message),
+			Suggestion: v.text("finding.suggestion", fd.Suggestion),
 		})
 	}
 

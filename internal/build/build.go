@@ -323,8 +323,9 @@ func (w *Workspace) check(ctx context.Context, path string, src []byte) *Result 
 // is silently wrong. A final position statement or outcome form is also
 // held back while the provision it sets out (# Requested provision,
 // # Agreed actions) has error-level findings, because a family must not
-// sign vague provision; the certificate states facts, so only the front
-// matter holds it back.
+// sign vague provision. Any document is held back while it would print a
+// placeholder `sendgen new` wrote; otherwise the certificate, which states
+// facts, is held back only by the front matter.
 func decide(c *casefile.Case, findings []lint.Finding) []Document {
 	front := frontMatterErrors(findings)
 	out := make([]Document, 0, len(render.AllDocuments))
@@ -346,7 +347,7 @@ func decide(c *casefile.Case, findings []lint.Finding) []Document {
 			out = append(out, d)
 			continue
 		}
-		d.Blocking = append(append([]lint.Finding(nil), front...), provisionErrors(c, kind, findings)...)
+		d.Blocking = append(append([]lint.Finding(nil), front...), blockingFindings(c, kind, findings)...)
 		d.State = Ready
 		if len(d.Blocking) > 0 {
 			d.State = HeldBack
@@ -376,21 +377,24 @@ var provisionSection = map[render.Document]string{
 	render.OutcomeForm:       send.AgreedActions,
 }
 
-// provisionErrors returns the error-level findings inside the provision a
-// document sets out.
-func provisionErrors(c *casefile.Case, kind render.Document, findings []lint.Finding) []lint.Finding {
-	title, ok := provisionSection[kind]
-	if !ok {
-		return nil
+// blockingFindings returns the findings that hold a final document back:
+// the error-level findings inside the provision it sets out, and any
+// placeholder it would print (a half-finished case file never becomes a
+// final document, the certificate included).
+func blockingFindings(c *casefile.Case, kind render.Document, findings []lint.Finding) []lint.Finding {
+	var ext casefile.Span
+	if title, ok := provisionSection[kind]; ok {
+		if s := c.Body.Find(title); s != nil {
+			ext = c.Body.Extent(s)
+		}
 	}
-	s := c.Body.Find(title)
-	if s == nil {
-		return nil
-	}
-	ext := c.Body.Extent(s)
 	var out []lint.Finding
 	for _, f := range findings {
-		if f.Severity == lint.Error && f.Span.Start >= ext.Start && f.Span.Start < ext.End {
+		inProvision := f.Span.Start >= ext.Start && f.Span.Start < ext.End
+		switch {
+		case f.Severity == lint.Error && inProvision:
+			out = append(out, f)
+		case f.Rule == lint.ProblemRule(casefile.PlaceholderProblem) && Concerns(c, kind, f):
 			out = append(out, f)
 		}
 	}
@@ -424,7 +428,7 @@ func (w *Workspace) render(res *Result, kind render.Document, draft bool, trace 
 	}
 	in := render.Input{Dates: res.Dates, Draft: draft, Trace: trace}
 	if draft {
-		in.Findings = appendixFindings(res)
+		in.Findings = appendixFindings(res, kind)
 	}
 	pdf, err := w.renderer.Render(res.Case, kind, in)
 	if err != nil {
