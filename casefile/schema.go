@@ -176,7 +176,7 @@ func (d *decoder) mapping(n *yaml.Node, path string, at Span, fields []field) {
 func (d *decoder) str(dst *String, path string, required bool) func(key, val *yaml.Node) {
 	return func(key, val *yaml.Node) {
 		if d.placeholder(path, val) {
-			*dst = String{Span: d.nodeSpan(val)}
+			*dst = String{Span: d.nodeSpan(val), Placeholder: true}
 			return
 		}
 		if val.Kind != yaml.ScalarNode {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/sendgen/sendgen/casefile"
+	"github.com/sendgen/sendgen/internal/suggest"
 	"github.com/sendgen/sendgen/send"
 )
 
@@ -33,6 +34,25 @@ func (r problemRule) Check(d *Doc, emit func(Finding)) {
 	for _, p := range d.Case.Problems {
 		if p.Kind == r.kind {
 			emit(Finding{Span: p.Span, Message: p.Message, Suggestion: p.Suggestion})
+		}
+	}
+	if r.kind == casefile.BodyProblem {
+		unknownDirectiveRules(d, emit)
+	}
+}
+
+// unknownDirectiveRules warns about a suppression comment that names no
+// rule ("sendgen-disable missing-provder"): it suppresses nothing, which
+// its writer did not mean.
+func unknownDirectiveRules(d *Doc, emit func(Finding)) {
+	for _, dir := range d.Case.Body.Directives {
+		for _, name := range dir.Rules {
+			if ruleIndex(name) < len(RuleIDs) {
+				continue
+			}
+			emit(Finding{Span: dir.Span, Severity: Warning, ownSeverity: true,
+				Message:    fmt.Sprintf("sendgen-%s names no rule %q, so it switches nothing off%s", dir.Kind, name, suggest.DidYouMean(name, RuleIDs)),
+				Suggestion: "'sendgen rules' lists the rules"})
 		}
 	}
 }

@@ -65,6 +65,11 @@ func TestOneFindingPerProblem(t *testing.T) {
 			want: "8:18 outside-england warning: Isle of Anglesey County Council (Cyngor Sir Ynys Môn) is a council in Wales, where the SEND Regulations 2014 do not apply: Wales has the additional learning needs (ALN) system of the Additional Learning Needs and Education Tribunal (Wales) Act 2018, with its own time limits and appeals to the Education Tribunal for Wales, so the dates and documents sendgen makes are not the ones that case needs\n",
 		},
 		{
+			name: "a suppression comment naming no rule",
+			src:  header + "<!-- sendgen-disable-next-line missing-provder -->\n- 30 minutes of speech and language therapy each week with an HCPC-registered Speech and Language Therapist.\n",
+			want: "19:1 body warning: sendgen-disable-next-line names no rule \"missing-provder\", so it switches nothing off (did you mean 'missing-provider'?)\n",
+		},
+		{
 			name: "an English council",
 			src:  strings.Replace(header, "local_authority: Test Council", "local_authority: Cheshire West and Chester Council", 1) + "- 30 minutes of speech and language therapy each week with an HCPC-registered Speech and Language Therapist.\n",
 			want: "",

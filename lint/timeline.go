@@ -111,8 +111,8 @@ func (authorityRule) Check(d *Doc, emit func(Finding)) {
 		return
 	}
 	for _, a := range m.Attendees {
-		if isLA(d.Case, a) && a.Authority.Value {
-			return
+		if isLA(d.Case, a) && a.Authority.Value || a.Organisation.Placeholder {
+			return // a placeholder still to be filled in is its own finding
 		}
 	}
 	sp := m.AttendeesSpan
