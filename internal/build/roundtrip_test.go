@@ -58,10 +58,10 @@ var frontFields = map[string]shows{
 		d, _ := send.LookupDecisionType(v)
 		return d.Label
 	}},
-	"decision.date":     {in: everyDoc, as: longDate},
-	"decision.sections": {in: everyDoc, as: func(_ *casefile.Case, _ render.Document, v string) string { return "Section " + v }},
-	"mediation.adviser": {in: formCert},
-	"mediation.adviser_name": {in: []render.Document{render.Certificate}},
+	"decision.date":               {in: everyDoc, as: longDate},
+	"decision.sections":           {in: everyDoc, as: func(_ *casefile.Case, _ render.Document, v string) string { return "Section " + v }},
+	"mediation.adviser":           {in: formCert},
+	"mediation.adviser_name":      {in: []render.Document{render.Certificate}},
 	"mediation.adviser_contacted": {in: []render.Document{render.Certificate}, as: longDate},
 	"mediation.choice":            {why: "decides which certificate is issued (CFA 2014 s.55(4) or (5)) and what it certifies"},
 	"mediation.la_informed":       {why: "starts the 30 days to arrange mediation, whose end the position statement prints"},
