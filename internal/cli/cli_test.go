@@ -13,6 +13,8 @@ package cli_test
 //	errorsonly RULE FILE       FILE (JSON diagnostics) has errors, all of rule RULE
 //	fill FILE                  replace the placeholders `sendgen new` writes with
 //	                           facts (fillValues), as a writer would
+//	shows LINE                 the last command printed LINE (stdout or stderr)
+//	edit FILE DIFF             apply a diff block of docs/walkthrough.md to FILE
 //
 // and the signing commands of sign_script_test.go (gencert, pdfsig,
 // flipbyte, appendrev).
@@ -93,6 +95,8 @@ func scriptCmds() map[string]func(ts *testscript.TestScript, neg bool, args []st
 		"jsondiag":   cmdJSONDiag,
 		"errorsonly": cmdErrorsOnly,
 		"fill":       cmdFill,
+		"shows":      cmdShows,
+		"edit":       cmdEdit,
 	}
 	for name, c := range signCmds {
 		cmds[name] = c

@@ -96,10 +96,7 @@ func fallbackAsk(d send.DecisionType) ask {
 //go:embed case.md.tmpl
 var caseTemplate string
 
-var tmpl = template.Must(template.New("case").Funcs(template.FuncMap{
-	"wrap":       wrap,
-	"lowerFirst": func(s string) string { return strings.ToLower(s[:1]) + s[1:] },
-}).Parse(caseTemplate))
+var tmpl = template.Must(template.New("case").Funcs(template.FuncMap{"wrap": wrap}).Parse(caseTemplate))
 
 // wrap breaks s into lines of at most 80 characters, for the notes.
 func wrap(s string) string {
