@@ -46,6 +46,7 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzFrontMatter$$' -fuzztime=$(FUZZTIME) ./casefile
 	$(GO) test -run='^$$' -fuzz='^FuzzBody$$' -fuzztime=$(FUZZTIME) ./casefile
 	$(GO) test -run='^$$' -fuzz='^FuzzPeekCase$$' -fuzztime=$(FUZZTIME) ./casefile
+	$(GO) test -run='^$$' -fuzz='^FuzzFindPlaceholder$$' -fuzztime=$(FUZZTIME) ./casefile
 	$(GO) test -run='^$$' -fuzz='^FuzzLint$$' -fuzztime=$(FUZZTIME) ./lint
 	$(GO) test -run='^$$' -fuzz='^FuzzActionDate$$' -fuzztime=$(FUZZTIME) ./lint
 	$(GO) test -run='^$$' -fuzz='^FuzzAddMonths$$' -fuzztime=$(FUZZTIME) ./timeline

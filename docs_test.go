@@ -98,7 +98,7 @@ func TestLinksResolve(t *testing.T) {
 }
 
 // TestReadmeShowsEveryDocument: the README links a picture of each of the
-// three documents.
+// three documents, and says how to install sendgen and where it goes.
 func TestReadmeShowsEveryDocument(t *testing.T) {
 	b, err := os.ReadFile("README.md")
 	if err != nil {
@@ -107,6 +107,12 @@ func TestReadmeShowsEveryDocument(t *testing.T) {
 	for _, png := range []string{"docs/position-statement.png", "docs/outcome-form.png", "docs/certificate.png"} {
 		if !strings.Contains(string(b), "]("+png+")") {
 			t.Errorf("README.md does not show %s", png)
+		}
+	}
+	// It says how to install the program it tells the reader to run.
+	for _, s := range []string{"go install ./cmd/sendgen", "$GOBIN", "$HOME/go/bin", "make run", "make test"} {
+		if !strings.Contains(string(b), s) {
+			t.Errorf("README.md does not say %q", s)
 		}
 	}
 }

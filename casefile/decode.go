@@ -189,7 +189,7 @@ func (d *decoder) sections(k, v *yaml.Node, dec *Decision) {
 	}
 	var entries []entry
 	for _, it := range items {
-		if (it != v && d.special("decision.sections", nil, it)) || d.placeholder("decision.sections", it) {
+		if (it != v && d.special("decision.sections", "", nil, it)) || d.placeholder("decision.sections", it) {
 			continue
 		}
 		if it.Kind != yaml.ScalarNode {
@@ -247,7 +247,7 @@ func (d *decoder) attendees(k, v *yaml.Node, m *Mediation) {
 	for i, it := range v.Content {
 		a := Attendee{Span: d.nodeSpan(it)}
 		p := fmt.Sprintf("mediation.attendees[%d].", i+1)
-		if d.special(strings.TrimSuffix(p, "."), nil, it) {
+		if d.special(strings.TrimSuffix(p, "."), "", nil, it) {
 			continue
 		}
 		d.mapping(it, p, a.Span, []field{

@@ -161,7 +161,7 @@ func (d *decoder) mapping(n *yaml.Node, path string, at Span, fields []field) {
 		}
 		// A tag, anchor or alias on the key or the value changes what YAML
 		// reads; it is reported, and a value it changed is not used.
-		if d.special(path+name, nil, key) || d.special(path+name, key, val) {
+		if d.special(path, name, nil, key) || d.special(path, name, key, val) {
 			continue
 		}
 		f.decode(key, val)

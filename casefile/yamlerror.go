@@ -123,7 +123,9 @@ func closingQuote(v string) int {
 	return len(v)
 }
 
+var quoteEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`)
+
 // yamlQuote writes s as a YAML double-quoted string.
 func yamlQuote(s string) string {
-	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
+	return `"` + quoteEscaper.Replace(s) + `"`
 }

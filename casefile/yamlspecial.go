@@ -8,7 +8,7 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// special reports a value that YAML reads as something other than the text
+// special reports a value (the field prefix+field) that YAML reads as something other than the text
 // written: a tag ("!Zoe Smith" is the tag !Zoe on "Smith"; "!!binary"
 // decodes base64), an anchor ("&Zoe Smith" names the value "Smith" Zoe) or
 // an alias ("*x" stands for another value). A case file has no use for any
@@ -17,10 +17,13 @@ import (
 // returns true when n was reported and its value cannot be trusted (a
 // scalar or an alias); a tagged or anchored mapping or list keeps its
 // content, so its fields are still read.
-func (d *decoder) special(path string, key, n *yaml.Node) bool {
-	raw := d.rawValue(n)
+func (d *decoder) special(prefix, field string, key, n *yaml.Node) bool {
+	if n.Kind != yaml.AliasNode && n.Anchor == "" && n.Style&yaml.TaggedStyle == 0 {
+		return false // the common case, checked before anything is built
+	}
+	path := prefix + field
 	name := lastName(path)
-	quoteAll := name + ": " + yamlQuote(raw)
+	quoteAll := name + ": " + yamlQuote(d.rawValue(n))
 	var what, fix string
 	switch {
 	case n.Kind == yaml.AliasNode:

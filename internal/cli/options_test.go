@@ -251,3 +251,26 @@ func TestProgressOnlyOnATerminalOutsideCI(t *testing.T) {
 	}
 	p.done()
 }
+// TestEveryCommandHasExamples: each command's --help shows examples, in
+// gh's layout (cobra's Example field, printed under "Examples:").
+func TestEveryCommandHasExamples(t *testing.T) {
+	root := NewRootCmd(testFactory())
+	n := 0
+	for _, c := range root.Commands() {
+		if !c.Runnable() || c.Name() == "help" || c.Name() == "completion" {
+			continue
+		}
+		n++
+		if c.Example == "" {
+			t.Errorf("sendgen %s --help has no examples", c.Name())
+		}
+		for _, l := range strings.Split(c.Example, "\n") {
+			if l != "" && !strings.HasPrefix(l, "  ") {
+				t.Errorf("sendgen %s: example line %q is not indented as gh's are", c.Name(), l)
+			}
+		}
+	}
+	if n < 7 {
+		t.Errorf("%d commands checked", n)
+	}
+}
