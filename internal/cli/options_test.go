@@ -251,6 +251,7 @@ func TestProgressOnlyOnATerminalOutsideCI(t *testing.T) {
 	}
 	p.done()
 }
+
 // TestEveryCommandHasExamples: each command's --help shows examples, in
 // gh's layout (cobra's Example field, printed under "Examples:").
 func TestEveryCommandHasExamples(t *testing.T) {
