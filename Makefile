@@ -13,7 +13,7 @@ FUZZTIME ?= 5s
 SOURCE_DATE_EPOCH ?= 1794960000
 export SOURCE_DATE_EPOCH
 
-.PHONY: all build run test unit race fuzz vet bench corpus clean
+.PHONY: all build run test unit race fuzz vet bench corpus docs-images clean
 
 all: build
 
@@ -46,6 +46,7 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzFrontMatter$$' -fuzztime=$(FUZZTIME) ./casefile
 	$(GO) test -run='^$$' -fuzz='^FuzzBody$$' -fuzztime=$(FUZZTIME) ./casefile
 	$(GO) test -run='^$$' -fuzz='^FuzzPeekCase$$' -fuzztime=$(FUZZTIME) ./casefile
+	$(GO) test -run='^$$' -fuzz='^FuzzFindPlaceholder$$' -fuzztime=$(FUZZTIME) ./casefile
 	$(GO) test -run='^$$' -fuzz='^FuzzLint$$' -fuzztime=$(FUZZTIME) ./lint
 	$(GO) test -run='^$$' -fuzz='^FuzzActionDate$$' -fuzztime=$(FUZZTIME) ./lint
 	$(GO) test -run='^$$' -fuzz='^FuzzAddMonths$$' -fuzztime=$(FUZZTIME) ./timeline
@@ -61,6 +62,14 @@ corpus: build
 	@if [ -d ../shared/corpus/dev ]; then \
 		python3 ../shared/corpus/score.py ./$(BIN) ../shared/corpus/dev --min-precision 0.97 --min-recall 0.97 | tail -1; \
 	else echo "corpus: ../shared/corpus/dev not found, skipped"; fi
+
+# The README's pictures: page 1 of each document of samples/WCC-2026-0412.md
+# (pdftoppm, from poppler-utils).
+docs-images: build
+	./$(BIN) render --out $(OUT)/docs-images samples/WCC-2026-0412.md
+	for d in position-statement outcome-form certificate; do \
+		pdftoppm -r 60 -png -singlefile -f 1 -l 1 $(OUT)/docs-images/WCC-2026-0412-$$d.pdf docs/$$d; \
+	done
 
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem ./lint ./casefile ./render ./timeline ./sign

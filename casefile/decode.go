@@ -9,15 +9,45 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// Problem is something wrong with the case file that the linter reports
-// under the `frontmatter` rule: a syntax error, a missing, unknown or
-// mistyped field, or an impossible date. Problems never stop the parse: the
-// rest of the file is still modelled and linted.
+// Problem is something wrong with the case file found while parsing it: a
+// YAML syntax error, a missing, unknown or mistyped field, an impossible
+// date, a body the documents cannot use, a placeholder still to be filled
+// in. Problems never stop the parse: the rest of the file is still modelled
+// and linted. The linter files each under the rule its Kind names.
 type Problem struct {
+	Kind    ProblemKind
 	Span    Span
 	Message string
 	// Suggestion is the fix, where one is known ("did you mean ...").
 	Suggestion string
+}
+
+// ProblemKind says what part of the case file a problem is about, so that
+// the linter reports a body problem under a body rule and not as a
+// front-matter error.
+type ProblemKind int
+
+const (
+	// FrontMatterProblem is a problem with the YAML front matter (the zero
+	// value: most problems are).
+	FrontMatterProblem ProblemKind = iota
+	// BodyProblem is a Markdown body the documents cannot use as written,
+	// such as an agreed actions table with no Action column.
+	BodyProblem
+	// PlaceholderProblem is a placeholder `sendgen new` wrote
+	// ("[[child's full name]]") that is still in the file, in the front
+	// matter or the body: a document would print it.
+	PlaceholderProblem
+)
+
+func (k ProblemKind) String() string {
+	switch k {
+	case BodyProblem:
+		return "body"
+	case PlaceholderProblem:
+		return "placeholder"
+	}
+	return "front matter"
 }
 
 // field describes one key of a YAML mapping.
@@ -167,6 +197,9 @@ func (d *decoder) checkCertificateKind(f *Front) {
 }
 
 func (d *decoder) sections(k, v *yaml.Node, dec *Decision) {
+	if d.placeholder("decision.sections", v) {
+		return
+	}
 	items := []*yaml.Node{v}
 	if v.Kind == yaml.SequenceNode {
 		items = v.Content
@@ -182,6 +215,9 @@ func (d *decoder) sections(k, v *yaml.Node, dec *Decision) {
 	}
 	var entries []entry
 	for _, it := range items {
+		if (it != v && d.special("decision.sections", "", nil, it)) || d.placeholder("decision.sections", it) {
+			continue
+		}
 		if it.Kind != yaml.ScalarNode {
 			d.problemf(d.nodeSpan(it), "", "decision.sections: each section is a letter such as F, not %s", kindName(it))
 			continue
@@ -237,6 +273,9 @@ func (d *decoder) attendees(k, v *yaml.Node, m *Mediation) {
 	for i, it := range v.Content {
 		a := Attendee{Span: d.nodeSpan(it)}
 		p := fmt.Sprintf("mediation.attendees[%d].", i+1)
+		if d.special(strings.TrimSuffix(p, "."), "", nil, it) {
+			continue
+		}
 		d.mapping(it, p, a.Span, []field{
 			{"name", true, d.str(&a.Name, p+"name", true)},
 			{"role", true, d.str(&a.Role, p+"role", true)},

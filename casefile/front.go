@@ -7,6 +7,10 @@ type String struct {
 	Value string
 	Span  Span // the value's span; for a missing value, the parent key's span
 	Set   bool
+	// Placeholder: the value is a placeholder still to be filled in
+	// ("[[child's full name]]"); Set is false and Value empty. Rules that
+	// would judge the value leave it to the placeholder's own finding.
+	Placeholder bool
 }
 
 // Date is a YYYY-MM-DD front-matter value. Time is 00:00 UTC.
@@ -14,6 +18,9 @@ type Date struct {
 	Time time.Time
 	Span Span
 	Set  bool
+	// Placeholder: the value is a placeholder still to be filled in, as
+	// for String.
+	Placeholder bool
 }
 
 // Bool is a boolean front-matter value.

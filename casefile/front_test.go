@@ -230,12 +230,30 @@ func TestFrontProblems(t *testing.T) {
 		{"duplicate nested key", "  role: parent\n", "  role: parent\n  role: young-person\n", "role: young-person", "appellant.role is given twice (first on line 11)", ""},
 
 		// YAML syntax errors: on the line at fault.
-		{"bad indentation (too deep)", "  date_of_birth: 2014-05-09", "   date_of_birth: 2014-05-09", "date_of_birth", "front matter is not valid YAML", "check the indentation"},
+		{"bad indentation (too deep)", "  date_of_birth: 2014-05-09", "   date_of_birth: 2014-05-09", "date_of_birth", "front matter is not valid YAML: this line is indented under a field", "line it up with the fields around it"},
 		{"bad indentation (too shallow)", "    to: secondary\n    date: 2027-09-01\n", "    to: secondary\n   date: 2027-09-01\n", "date: 2027-09-01", "front matter is not valid YAML", ""},
 		{"tab indentation", "  role: parent\n", "\trole: parent\n", "\trole: parent", "front matter is not valid YAML: this line is indented with a tab; YAML needs spaces", ""},
 		{"unclosed double quote", `  name: "Aoife Ó Súilleabháin"`, `  name: "Aoife Ó Súilleabháin`, "name: \"Aoife", "front matter is not valid YAML: a quote on this line is not closed", ""},
 		{"unclosed single quote", `mediator: 'Sam Patel'`, `mediator: 'Sam Patel`, "mediator:", "a quote on this line is not closed", ""},
-		{"unclosed flow list", "sections: [B, F, H1]", "sections: [B, F, H1", "sections:", "front matter is not valid YAML: did not find expected ',' or ']'", ""},
+		{"unclosed flow list", "sections: [B, F, H1]", "sections: [B, F, H1", "sections:", "front matter is not valid YAML: a list written between [ and ] is not closed", "close the list with ']'"},
+
+		// YAML errors say what to do, not what the parser was doing.
+		{"': ' in a value", "  role: SEN Team Manager", "  role: SEN Team Manager: Westminster", "role: SEN Team Manager:", "the value of role contains ': ', which YAML reads as the start of another field; put the whole value in double quotes (YAML: mapping values are not allowed in this context)", `role: "SEN Team Manager: Westminster"`},
+		{"text after a closing quote", `mediator: 'Sam Patel'`, `mediator: 'Sam' Patel`, "mediator:", "the value of mediator has text after its closing quote", `mediator: "Sam Patel"`},
+		{"value starting with @", "  adviser: Global Mediation", "  adviser: @GlobalMediation", "adviser:", "the value of adviser starts with '@', which YAML does not allow at the start of a value", `adviser: "@GlobalMediation"`},
+		{"value starting with a backtick", "  adviser: Global Mediation", "  adviser: `Global`", "adviser:", "starts with '`'", "adviser: \"`Global`\""},
+		{"alias with no anchor", "local_authority: Westminster City Council", "local_authority: *Westminster", "local_authority:", "the value of local_authority starts with '*', which YAML reads as a reference to another value", `local_authority: "*Westminster"`},
+		{"backslash in double quotes", `  name: "Aoife Ó Súilleabháin"`, `  name: "Aoife\O Súilleabháin"`, "name: \"Aoife", "is in double quotes and contains a backslash", `name: 'Aoife\O Súilleabháin'`},
+
+		// What YAML would read as something other than the text: the field, and the fix.
+		{"a tag", "  name: Priya Shah", "  name: !Priya Shah", "name: !Priya", `author.name: YAML reads '!Priya' as a type tag, not as text, and would keep only "Shah": quote the name`, `name: "!Priya Shah"`},
+		{"an anchor", "  name: Zoë Ó Súilleabháin\n", "  name: &Zoe Ó Súilleabháin\n", "name: &Zoe", `child.name: YAML reads '&Zoe' as a label (an anchor), not as text, and would keep only "Ó Súilleabháin": quote the name`, `name: "&Zoe Ó Súilleabháin"`},
+		{"an anchor YAML cannot read", "  name: Zoë Ó Súilleabháin\n", "  name: &Zoë Ó Súilleabháin\n", "name: &Zoë", "the value of name starts with '&', which has a meaning in YAML; put the whole value in double quotes", `name: "&Zoë Ó Súilleabháin"`},
+		{"!!binary", "  name: Priya Shah", "  name: !!binary UHJpeWE=", "name: !!binary", "author.name: YAML reads '!!binary' as a type tag, not as text, and would decode the value from base64: write the name without it", `name: "UHJpeWE="`},
+		{"!!str", "  name: Priya Shah", "  name: !!str 123", "name: !!str", "author.name: YAML reads '!!str' as a type tag", `name: "123"`},
+		{"a tag after a comment-free key", "  issued: 2026-10-29", "  issued: !date 2026-10-29", "issued: !date", "certificate.issued: YAML reads '!date' as a type tag", ""},
+		{"a tagged mapping", "certificate:\n", "certificate: !cert\n", "certificate: !cert", "certificate: YAML reads '!cert' as a type tag; a case file does not use them", "delete '!cert'"},
+		{"an anchored list item", "    - name: Jo Smith", "    - &jo\n      name: Jo Smith", "- &jo", "mediation.attendees[2]: YAML reads '&jo' as a label (an anchor)", ""},
 		{"list item in a mapping", "  role: parent\n", "  role: parent\n  - extra\n", "- extra", "front matter is not valid YAML", ""},
 
 		// Fields that contradict each other.
@@ -538,7 +556,6 @@ func TestValueSpans(t *testing.T) {
 		{"plain with comment", "name: Zoë # a comment", "Zoë", "Zoë"},
 		{"double quoted with escape", `name: "Zo\"ë" # c`, `Zo"ë`, `"Zo\"ë"`},
 		{"single quoted with doubled quote", `name: 'it''s' # c`, "it's", `'it''s'`},
-		{"tagged", "name: !!str 123", "123", "!!str 123"},
 		{"flow mapping", "{name: Sam, date_of_birth: 2014-01-01}", "Sam", "Sam"},
 		{"folded over two lines", "name: Zoë\n    Byrne", "Zoë Byrne", "Zoë"},
 		{"after a tab in the value", "name:\tSam", "Sam", "Sam"},

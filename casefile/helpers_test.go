@@ -262,7 +262,11 @@ func problemLines(c *Case) string {
 	var sb strings.Builder
 	for _, p := range c.Problems {
 		pos := c.Pos(p.Span.Start)
-		fmt.Fprintf(&sb, "%d:%d: %s\n", pos.Line, pos.Column, p.Message)
+		kind := ""
+		if p.Kind != FrontMatterProblem {
+			kind = "[" + p.Kind.String() + "] "
+		}
+		fmt.Fprintf(&sb, "%d:%d: %s%s\n", pos.Line, pos.Column, kind, p.Message)
 		if p.Suggestion != "" {
 			fmt.Fprintf(&sb, "\tsuggestion: %s\n", p.Suggestion)
 		}

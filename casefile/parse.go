@@ -25,8 +25,8 @@ type Case struct {
 	Body  Body
 	// HasFront reports whether the file has a front-matter block at all.
 	HasFront bool
-	// Problems are the front-matter and structure problems found while
-	// parsing, in file order. They are reported by the `frontmatter` rule.
+	// Problems are the front-matter, body and placeholder problems found
+	// while parsing, in file order; each Kind has its own lint rule.
 	Problems []Problem
 	// Actions are the rows of the # Agreed actions table.
 	Actions []Action
@@ -100,6 +100,7 @@ func Parse(path string, src []byte) (*Case, error) {
 	}
 	c.Body = parseBody(src, bodyStart)
 	c.collectActions()
+	c.collectPlaceholders()
 	sortProblems(c.Problems)
 	return c, nil
 }
@@ -115,13 +116,7 @@ func (c *Case) parseFront() int {
 			Suggestion: "add the front matter block"})
 		return start
 	}
-	end := -1
-	for l := 2; l <= c.Lines(); l++ {
-		if t := c.lineBytes(l); isFence(t, "---") || isFence(t, "...") {
-			end = l
-			break
-		}
-	}
+	end, markers := c.frontEnd()
 	if end < 0 {
 		c.Problems = append(c.Problems, Problem{Span: Span{start, start + 3},
 			Message: "the front matter is not closed: add a line '---' after the last field"})
@@ -134,7 +129,18 @@ func (c *Case) parseFront() int {
 	}
 	c.Front.Span = Span{start, c.LineStart(end) + 3}
 	y := newYAMLLines(src, c.LineStart(2), c.LineStart(end))
-	doc, err := unmarshalYAML(src[y.start:y.end])
+	if len(markers) > 0 {
+		// Each marker is reported where it is written, and hidden from the
+		// YAML parser (turned into a comment of the same length, so every
+		// position stays the file's): the fields after it are still read,
+		// so nothing after it is lost.
+		c.reportMarkers(markers, end)
+		y.src = append([]byte(nil), src...)
+		for _, l := range markers {
+			y.src[c.LineStart(l)] = '#'
+		}
+	}
+	doc, err := unmarshalYAML(y.src[y.start:y.end])
 	if err != nil {
 		c.Problems = append(c.Problems, c.yamlError(err, &y))
 		return bodyStart
@@ -147,6 +153,102 @@ func (c *Case) parseFront() int {
 	}
 	c.Problems = append(c.Problems, d.problems...)
 	return bodyStart
+}
+
+// frontEnd finds the line of the fence that closes the front matter (-1
+// when there is none) and the lines inside it that YAML would read as a
+// document marker ('---' starts a second document, '...' ends the first)
+// and so would silently drop every field after them.
+//
+// A '---' or '...' line closes the front matter unless what follows it is
+// plainly more front matter: its first non-blank line is a top-level field
+// ("certificate:") and another fence follows. That is the file a writer
+// gets by pasting a second block of fields under the first.
+func (c *Case) frontEnd() (end int, markers []int) {
+	n := c.Lines()
+	for l := 2; l <= n; l++ {
+		t := c.lineBytes(l)
+		if isFence(t, "---") || isFence(t, "...") {
+			if c.continuesFront(l) {
+				markers = append(markers, l)
+				continue
+			}
+			return l, markers
+		}
+		if isDocumentMarker(t) {
+			markers = append(markers, l)
+		}
+	}
+	return -1, nil
+}
+
+// continuesFront reports whether the lines after the fence on line l are
+// more front matter rather than the body.
+func (c *Case) continuesFront(l int) bool {
+	n := c.Lines()
+	k := l + 1
+	for k <= n && len(bytes.TrimSpace(c.lineBytes(k))) == 0 {
+		k++
+	}
+	if k > n || !isTopLevelField(c.lineBytes(k)) {
+		return false
+	}
+	for ; k <= n; k++ {
+		if t := c.lineBytes(k); isFence(t, "---") || isFence(t, "...") {
+			return true
+		}
+	}
+	return false
+}
+
+// TopLevelFields are the keys a front matter may have at its top level.
+var TopLevelFields = []string{"case", "child", "appellant", "local_authority", "decision", "mediation", "certificate", "author"}
+
+// isTopLevelField reports whether line is "key:" or "key: value" for a
+// top-level front-matter key, written at the start of the line.
+func isTopLevelField(line []byte) bool {
+	i := bytes.IndexByte(line, ':')
+	if i <= 0 || i+1 < len(line) && line[i+1] != ' ' && line[i+1] != '\t' && line[i+1] != '\r' {
+		return false
+	}
+	for _, k := range TopLevelFields {
+		if string(line[:i]) == k {
+			return true
+		}
+	}
+	return false
+}
+
+// isDocumentMarker reports whether YAML reads line as a document marker:
+// '---' or '...' at the start of a line, followed by a blank or nothing
+// ("--- text" starts a second document holding "text").
+func isDocumentMarker(line []byte) bool {
+	if len(line) < 3 || !bytes.HasPrefix(line, []byte("---")) && !bytes.HasPrefix(line, []byte("...")) {
+		return false
+	}
+	return len(line) == 3 || line[3] == ' ' || line[3] == '\t' || line[3] == '\r'
+}
+
+// reportMarkers reports each document marker inside the front matter,
+// which the fence on line end closes.
+func (c *Case) reportMarkers(lines []int, end int) {
+	for _, l := range lines {
+		st := c.LineStart(l)
+		t := c.lineBytes(l)
+		sp := Span{st, st + len(bytes.TrimRight(t, " \t\r"))}
+		what := "'---' starts a second YAML document"
+		if t[0] == '.' {
+			what = "'...' ends the YAML document"
+		}
+		msg := what + " inside the front matter: YAML would ignore everything after it"
+		fix := "delete the '" + string(t[:3]) + "' at the start of this line"
+		if isFence(t, "---") || isFence(t, "...") {
+			msg += fmt.Sprintf(" (the front matter goes on to line %d)", end)
+			fix = "delete this line"
+		}
+		c.Problems = append(c.Problems, Problem{Span: sp, Message: msg + "; " + fix,
+			Suggestion: "keep one '---' line above the fields and one below them"})
+	}
 }
 
 // isFence reports whether line is fence, perhaps with trailing blanks.
@@ -175,7 +277,8 @@ const (
 )
 
 // yamlError turns a YAML syntax error ("yaml: line 3: mapping values are
-// not allowed in this context") into a problem on the right file line.
+// not allowed in this context") into a problem on the right file line that
+// says what to do (explainYAML).
 //
 // The line in the library's message is often not the line at fault (it is
 // the start of the enclosing mapping, or the end of the text for an
@@ -186,7 +289,7 @@ func (c *Case) yamlError(err error, y *yamlLines) Problem {
 	msg, line := splitYAMLError(err)
 	if n := y.lines(); n <= maxYAMLSearchLines && y.end-y.start <= maxYAMLSearchBytes {
 		for k := 1; k <= n; k++ {
-			_, e := unmarshalYAML(c.Bytes[y.start:y.lineStart(k+1)])
+			_, e := unmarshalYAML(y.src[y.start:y.lineStart(k+1)])
 			if e == nil {
 				continue
 			}
@@ -203,17 +306,17 @@ func (c *Case) yamlError(err error, y *yamlLines) Problem {
 		line = y.lines()
 	}
 	st := y.lineStart(line)
-	text := c.Bytes[st:y.lineEnd(st)]
+	text := y.src[st:y.lineEnd(st)]
 	sp := Span{st, st + len(bytes.TrimRight(text, " \t\r"))}
-	indent := text[:len(text)-len(bytes.TrimLeft(text, " \t"))]
-	switch {
-	case bytes.IndexByte(indent, '\t') >= 0:
-		msg = "this line is indented with a tab; YAML needs spaces (" + msg + ")"
-	case strings.Contains(msg, "end of stream") && bytes.ContainsAny(text, "\"'"):
-		msg = "a quote on this line is not closed (" + msg + ")"
+	var prev []byte
+	for k := line - 1; k >= 1 && prev == nil; k-- {
+		ps := y.lineStart(k)
+		if t := bytes.TrimSpace(y.src[ps:y.lineEnd(ps)]); len(t) > 0 && t[0] != '#' {
+			prev = y.src[ps:y.lineEnd(ps)]
+		}
 	}
-	return Problem{Span: sp, Message: "front matter is not valid YAML: " + msg,
-		Suggestion: "check the indentation and that every field is written 'key: value'"}
+	what, fix := explainYAML(msg, text, prev)
+	return Problem{Span: sp, Message: "front matter is not valid YAML: " + what + " (YAML: " + msg + ")", Suggestion: fix}
 }
 
 // splitYAMLError splits "yaml: line 3: found ..." into the message and the
@@ -243,7 +346,7 @@ func (c *Case) collectActions() {
 		wi := t.Column("who", "owner", "by whom", "responsible")
 		bi := t.Column("by", "when", "by when", "deadline", "date")
 		if ai < 0 {
-			c.Problems = append(c.Problems, Problem{Span: t.Span,
+			c.Problems = append(c.Problems, Problem{Kind: BodyProblem, Span: t.Span,
 				Message: "the agreed actions table has no 'Action' column: use the columns Action, Who, By"})
 			continue
 		}

@@ -100,9 +100,6 @@ func kindName(n *yaml.Node) string {
 // prefix used in messages ("mediation."); at is the span to blame for
 // missing required fields.
 func (d *decoder) mapping(n *yaml.Node, path string, at Span, fields []field) {
-	if n.Kind == yaml.AliasNode && n.Alias != nil {
-		n = n.Alias
-	}
 	if n.Kind != yaml.MappingNode {
 		switch {
 		case path == "":
@@ -133,9 +130,6 @@ func (d *decoder) mapping(n *yaml.Node, path string, at Span, fields []field) {
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		key, val := n.Content[i], n.Content[i+1]
-		if val.Kind == yaml.AliasNode && val.Alias != nil {
-			val = val.Alias
-		}
 		name := key.Value
 		if first := seen[name]; first != nil {
 			d.problemf(d.nodeSpan(key), "remove one of them", "%s%s is given twice (first on line %d)",
@@ -165,6 +159,11 @@ func (d *decoder) mapping(n *yaml.Node, path string, at Span, fields []field) {
 			}
 			continue
 		}
+		// A tag, anchor or alias on the key or the value changes what YAML
+		// reads; it is reported, and a value it changed is not used.
+		if d.special(path, name, nil, key) || d.special(path, name, key, val) {
+			continue
+		}
 		f.decode(key, val)
 	}
 	for _, f := range fields {
@@ -176,6 +175,10 @@ func (d *decoder) mapping(n *yaml.Node, path string, at Span, fields []field) {
 
 func (d *decoder) str(dst *String, path string, required bool) func(key, val *yaml.Node) {
 	return func(key, val *yaml.Node) {
+		if d.placeholder(path, val) {
+			*dst = String{Span: d.nodeSpan(val), Placeholder: true}
+			return
+		}
 		if val.Kind != yaml.ScalarNode {
 			d.problemf(d.pairSpan(key, val), "", "%s should be a single value, not %s", path, kindName(val))
 			return
@@ -211,7 +214,10 @@ func (d *decoder) enum(dst *String, path string, required bool, values []string)
 			msg += fmt.Sprintf(" (did you mean '%s'?)", near)
 		}
 		d.problemf(dst.Span, near, "%s", msg)
-		dst.Set = false
+		// The value is reported here, once: nothing downstream (the
+		// timetable, a document) sees a value that is not one of the
+		// spec's, so nothing reports or prints it a second time.
+		*dst = String{Span: dst.Span}
 	}
 }
 
@@ -224,7 +230,7 @@ func (d *decoder) date(dst *Date, path string, required bool) func(key, val *yam
 		var s String
 		d.str(&s, path, required)(key, val)
 		if !s.Set {
-			*dst = Date{Span: s.Span}
+			*dst = Date{Span: s.Span, Placeholder: s.Placeholder}
 			return
 		}
 		t, msg := ParseISODate(s.Value)
@@ -248,6 +254,9 @@ func (d *decoder) date(dst *Date, path string, required bool) func(key, val *yam
 func (d *decoder) boolean(dst *Bool, path string) func(key, val *yaml.Node) {
 	return func(key, val *yaml.Node) {
 		sp := d.pairSpan(key, val)
+		if d.placeholder(path, val) {
+			return
+		}
 		if val.Kind != yaml.ScalarNode {
 			d.problemf(sp, "", "%s should be true or false, not %s", path, kindName(val))
 			return

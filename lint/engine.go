@@ -91,6 +91,11 @@ func New(cfg Config, cal *timeline.Calendar) (*Engine, error) {
 			}
 			sev = s
 		}
+		if id == "placeholder" && sev != Error {
+			// A placeholder left in a case file would be printed in a final
+			// document: it is an error, whatever the configuration says.
+			return nil, fmt.Errorf("rule placeholder: severity %s: a placeholder is always an error (a document would print it), so its severity cannot be changed", sev)
+		}
 		e.info[id] = RuleInfo{ID: id, Severity: sev, Summary: rc.Summary, Scope: rc.Scope,
 			Rationale: strings.TrimSpace(rc.Rationale), Law: strings.TrimSpace(rc.Law),
 			Bad: rc.Bad, Good: rc.Good, Suggestion: rc.Suggestion}
@@ -119,6 +124,9 @@ func New(cfg Config, cal *timeline.Calendar) (*Engine, error) {
 		ownerRule{},
 		deadlineRule{},
 		frontmatterRule{},
+		problemRule{casefile.BodyProblem},
+		problemRule{casefile.PlaceholderProblem},
+		outsideEngland{},
 	)
 	e.rules = append(e.rules, dateRules()...)
 	return e, nil
@@ -212,7 +220,7 @@ var RuleIDs = []string{
 	"certificate-late", "mediation-late", "authority-not-confirmed", "health-not-present",
 	"certificate-not-required", "appeal-deadline", "phase-transfer", "action-late",
 	// Extensions (docs/case-file.md, "Extensions in this implementation").
-	"young-person", "date-conflict", "statement-date",
+	"young-person", "date-conflict", "statement-date", "body", "placeholder", "outside-england",
 }
 
 func ruleIndex(id string) int {

@@ -201,6 +201,9 @@ func (ownerRule) Check(d *Doc, emit func(Finding)) {
 			continue
 		}
 		who := strings.TrimSpace(strings.Trim(a.Who.Text, "*_ "))
+		if casefile.HasPlaceholder(who) {
+			continue // the placeholder is the finding
+		}
 		if !a.HasWho {
 			emit(Finding{Span: trimSpan(d.Case, a.Action.Whole()), Message: "the agreed actions table has no 'Who' column, so this action has nobody responsible"})
 			continue
@@ -233,6 +236,9 @@ func (deadlineRule) Check(d *Doc, emit func(Finding)) {
 			continue
 		}
 		by := strings.TrimSpace(a.By.Text)
+		if casefile.HasPlaceholder(by) {
+			continue // the placeholder is the finding
+		}
 		if by == "" {
 			emit(Finding{Span: trimSpan(d.Case, a.Action.Whole()), Message: "this action has no date: the 'By' column is empty"})
 			continue
@@ -243,14 +249,16 @@ func (deadlineRule) Check(d *Doc, emit func(Finding)) {
 	}
 }
 
-// frontmatterRule reports the problems the parser found.
+// frontmatterRule reports the front-matter problems the parser found.
 type frontmatterRule struct{}
 
 func (frontmatterRule) ID() string { return "frontmatter" }
 
 func (frontmatterRule) Check(d *Doc, emit func(Finding)) {
 	for _, p := range d.Case.Problems {
-		emit(Finding{Span: p.Span, Message: p.Message, Suggestion: p.Suggestion})
+		if p.Kind == casefile.FrontMatterProblem {
+			emit(Finding{Span: p.Span, Message: p.Message, Suggestion: p.Suggestion})
+		}
 	}
 	// Dates that are each valid but do not fit together (a certificate
 	// before the decision), and dates the bank-holiday table does not

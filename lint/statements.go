@@ -127,6 +127,11 @@ func (e *Engine) statements(c *casefile.Case) ([]*Statement, error) {
 	blocks := e.provisionBlocks(c)
 	for i, b := range blocks {
 		t := &b.Text
+		// Provision still to be written ("[[the first provision]]") is
+		// reported once, as a placeholder, not judged as wording.
+		if casefile.HasPlaceholder(t.Text) {
+			continue
+		}
 		if b.Kind == casefile.ListItem {
 			// "- Speech and language therapy:" over a nested list is a
 			// heading for the items below it, which carry the quantities:
@@ -151,7 +156,7 @@ func (e *Engine) statements(c *casefile.Case) ([]*Statement, error) {
 	for i := range c.Actions {
 		a := &c.Actions[i]
 		t := &a.Action
-		if strings.TrimSpace(t.Text) == "" {
+		if strings.TrimSpace(t.Text) == "" || casefile.HasPlaceholder(t.Text) {
 			continue
 		}
 		st := &Statement{Kind: ActionText, Text: t, Start: 0, End: len(t.Text)}

@@ -259,8 +259,8 @@ func (authorityRule) Check(d *Doc, emit func(Finding)) {
 		return
 	}
 	for _, a := range m.Attendees {
-		if isLA(d.Case, a) && a.Authority.Value {
-			return
+		if isLA(d.Case, a) && a.Authority.Value || a.Organisation.Placeholder {
+			return // a placeholder still to be filled in is its own finding
 		}
 	}
 	sp := m.AttendeesSpan
@@ -645,8 +645,8 @@ func (statementDate) Check(d *Doc, emit func(Finding)) {
 	if !d.Case.HasFront || d.Case.Body.Find(send.RequestedProvision) == nil {
 		return
 	}
-	if ps := f.PositionStatement; ps != nil && ps.Date.Set {
-		return
+	if ps := f.PositionStatement; ps != nil && (ps.Date.Set || ps.Date.Placeholder) {
+		return // dated, or its placeholder says so already
 	}
 	sp := casefile.Span{Start: f.Span.Start, End: f.Span.Start + 3}
 	if ps := f.PositionStatement; ps != nil {

@@ -131,8 +131,8 @@ func FileName(caseRef string, doc Document) (string, error) {
 
 // Finding is a lint finding listed in the draft appendix. The caller
 // converts lint findings into these plain values, so render does not depend
-// on lint.
-type Finding struct{ Location, Severity, Rule, Message string }
+// on lint. Suggestion is the fix, "" when there is none.
+type Finding struct{ Location, Severity, Rule, Message, Suggestion string }
 
 // Options configure a Renderer.
 type Options struct {

@@ -19,6 +19,7 @@ func (l *layout) signatures(b *block) {
 		return
 	}
 	l.space(3)
+	l.keepWithPrevious()
 	const gap = 8.0
 	boxW := (contentW - gap) / 2
 	boxU := units(boxW)
@@ -98,10 +99,32 @@ func (l *layout) signatures(b *block) {
 			}
 			rows, height = append(rows, r), height+lbl.h
 		}
-		rows, height = append(rows, spacer(sigRowGap)), height+sigRowGap
-		l.items = append(l.items, item{rows: rows, height: height})
+		if i > 0 {
+			l.space(sigRowGap)
+		}
+		// The pairs stay together: the last one alone on a page would be
+		// a signature cut off from the document it signs.
+		last := i+2 >= len(b.sigs)
+		l.items = append(l.items, item{rows: rows, height: height, keep: !last})
 	}
-	l.after = 2
+	// The space after the block is owed to what follows, so it is dropped
+	// at the bottom of a page rather than pushing the block onto the next.
+	l.after = sigRowGap
+}
+
+// keepWithPrevious keeps what is about to be added (a signature block) on
+// the page of the text before it: the chain of items already kept with it
+// (the "Signed" heading, the declaration) is extended back to the item
+// before them, the end of the preceding text. A signature block then never
+// starts a page with only its own heading and declaration above it.
+func (l *layout) keepWithPrevious() {
+	j := len(l.items) - 1
+	for j >= 0 && (l.items[j].keep || l.items[j].space) {
+		j--
+	}
+	if j >= 0 && !l.items[j].pageBreak {
+		l.items[j].keep = true
+	}
 }
 
 // labelLine draws "Label" and a line to write on, at the bottom of a cell.

@@ -372,9 +372,11 @@ type Signatory struct {
 	Name, Role, Organisation Text
 }
 
-// FindingView is a lint finding listed in the draft appendix.
+// FindingView is a lint finding listed in the draft appendix. Suggestion is
+// the fix, "" when there is none; the appendix prints it on a line of its
+// own.
 type FindingView struct {
-	Location, Severity, Rule, Message Text
+	Location, Severity, Rule, Message, Suggestion Text
 }
 
 // sectionName is a plan section's name as a document prints it.

@@ -143,6 +143,7 @@ func buildView(c *casefile.Case, doc Document, opts *Options, in *Input) *View {
 		v.Findings = append(v.Findings, FindingView{
 			Location: v.text("finding.location", fd.Location), Severity: v.text("finding.severity", fd.Severity),
 			Rule: v.text("finding.rule", fd.Rule), Message: v.text("finding.message", fd.Message),
+			Suggestion: v.text("finding.suggestion", fd.Suggestion),
 		})
 	}
 
@@ -356,8 +357,28 @@ func (v *View) markdownFrom(c *casefile.Case, title string, start, end int) Mark
 		end = start
 	}
 	src := string(v.src[start:end])
-	return Markdown{Title: title, Present: strings.TrimSpace(src) != "", Source: src,
+	return Markdown{Title: title, Present: hasContent(src), Source: src,
 		origin: "# " + title, offset: start}
+}
+
+// hasContent reports whether Markdown prints anything: a section holding
+// only HTML comments (the instructions of a new case file) prints nothing,
+// so it is treated as empty and the document says so or uses its default.
+func hasContent(src string) bool {
+	for {
+		i := strings.Index(src, "<!--")
+		if i < 0 {
+			return strings.TrimSpace(src) != ""
+		}
+		if strings.TrimSpace(src[:i]) != "" {
+			return true
+		}
+		j := strings.Index(src[i:], "-->")
+		if j < 0 {
+			return true
+		}
+		src = src[i+j+3:]
+	}
 }
 
 // sectionContent returns the byte range of a level-1 section's content: from

@@ -184,7 +184,7 @@ func (s *SARIF) File(f File) error {
 	uri := (&url.URL{Path: f.repoPath()}).String()
 	for _, fd := range f.Findings {
 		d := Resolve(f.Path, f.Source, fd)
-		r := sarifResult{RuleID: d.Rule, Level: sarifLevel(fd.Severity), Message: sarifText{d.messageWithSuggestion(" ")},
+		r := sarifResult{RuleID: d.Rule, Level: sarifLevel(fd.Severity), Message: sarifText{d.messageWithSuggestion("\n")},
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
 				ArtifactLocation: sarifArtifact{URI: uri, URIBaseID: srcRoot},
 				Region:           &sarifRegion{StartLine: d.Line, StartColumn: d.Column, EndLine: d.EndLine, EndColumn: d.EndColumn}}}},

@@ -139,6 +139,14 @@ func checkSARIF(t *testing.T, out []byte, wantDiags []report.Diagnostic) sarifDo
 			t.Errorf("result %d: fingerprint %q missing, malformed or repeated", i, fp)
 		}
 		prints[fp] = true
+		// The suggestion is the message's second line, not run on from it.
+		wantText := d.Message
+		if d.Suggestion != "" {
+			wantText += "\nSuggestion: " + d.Suggestion
+		}
+		if res.Message.Text != wantText {
+			t.Errorf("result %d: message %q, want %q", i, res.Message.Text, wantText)
+		}
 		if len(res.Locations) != 1 {
 			t.Errorf("result %d: %d locations", i, len(res.Locations))
 			continue

@@ -325,7 +325,8 @@ func (w *Workspace) check(ctx context.Context, path string, src []byte) *Result 
 // a mediation before it happened. A final position statement or outcome
 // form is also held back while the provision it sets out (# Requested
 // provision, # Agreed actions) has error-level findings, because a family
-// must not sign vague provision.
+// must not sign vague provision. Any document is held back while it would
+// print a placeholder `sendgen new` wrote.
 func decide(c *casefile.Case, findings []lint.Finding) []Document {
 	front := frontMatterErrors(findings)
 	out := make([]Document, 0, len(render.AllDocuments))
@@ -377,18 +378,21 @@ var provisionSection = map[render.Document]string{
 	render.OutcomeForm:       send.AgreedActions,
 }
 
-// blockingFindings returns the error-level findings, besides the front
-// matter's, that hold a final document back, in file order: those inside the
-// provision it sets out, and dates in the front matter that cannot be right.
+// blockingFindings returns the findings, besides the front matter's errors,
+// that hold a final document back, in file order: the error-level findings
+// inside the provision it sets out, dates in the front matter that cannot be
+// right, and any placeholder it would print (a half-finished case file never
+// becomes a final document, the certificate included).
 func blockingFindings(c *casefile.Case, kind render.Document, findings []lint.Finding) []lint.Finding {
 	var out []lint.Finding
 	ext, hasProvision := provisionExtent(c, kind)
 	for _, f := range findings {
-		if f.Severity != lint.Error || f.Rule == "frontmatter" {
-			continue
-		}
-		if (hasProvision && f.Span.Start >= ext.Start && f.Span.Start < ext.End) ||
-			(f.Rule == "date-conflict" && f.Span.Start < c.Front.Span.End) {
+		switch {
+		case f.Rule == lint.ProblemRule(casefile.PlaceholderProblem) && Concerns(c, kind, f):
+			out = append(out, f)
+		case f.Severity != lint.Error || f.Rule == "frontmatter":
+		case (hasProvision && f.Span.Start >= ext.Start && f.Span.Start < ext.End) ||
+			(f.Rule == "date-conflict" && f.Span.Start < c.Front.Span.End):
 			out = append(out, f)
 		}
 	}
@@ -456,7 +460,7 @@ func (w *Workspace) render(res *Result, kind render.Document, draft bool, trace 
 	}
 	in := render.Input{Dates: res.Dates, Draft: draft, Trace: trace, ProvisionComplete: provisionComplete(res.Case, res.Findings)}
 	if draft {
-		in.Findings = appendixFindings(res)
+		in.Findings = appendixFindings(res, kind)
 	}
 	pdf, err := w.renderer.Render(res.Case, kind, in)
 	if err != nil {

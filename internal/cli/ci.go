@@ -22,6 +22,7 @@ import (
 	"github.com/sendgen/sendgen/internal/caseset"
 	"github.com/sendgen/sendgen/internal/config"
 	"github.com/sendgen/sendgen/internal/fsutil"
+	"github.com/sendgen/sendgen/internal/suggest"
 	"github.com/sendgen/sendgen/lint"
 	"github.com/sendgen/sendgen/report"
 )
@@ -91,7 +92,7 @@ type batch struct {
 func parseFailOn(s string) (lint.Severity, error) {
 	sev, err := lint.ParseSeverity(s)
 	if err != nil {
-		return 0, usageError{fmt.Errorf("--fail-on must be error, warning, info or none, not %q", s)}
+		return 0, usageError{fmt.Errorf("--fail-on must be error, warning, info or none, not %q%s", s, suggest.DidYouMean(s, []string{"error", "warning", "info", "none"}))}
 	}
 	return sev, nil
 }
@@ -122,7 +123,7 @@ func newBatch(f *Factory, common CommonOptions, ci *CIOptions, bo build.Options,
 		}
 	}
 	if !slices.Contains(report.Formats(), ci.Format) {
-		return nil, usageError{fmt.Errorf("unknown format %q: use one of %s", ci.Format, strings.Join(report.Formats(), ", "))}
+		return nil, usageError{fmt.Errorf("unknown format %q: use one of %s%s", ci.Format, strings.Join(report.Formats(), ", "), suggest.DidYouMean(ci.Format, report.Formats()))}
 	}
 	b.outputs = []*output{{format: ci.Format}}
 	seen := map[string]bool{}
@@ -132,7 +133,7 @@ func newBatch(f *Factory, common CommonOptions, ci *CIOptions, bo build.Options,
 			return nil, usageError{fmt.Errorf("--output %q: write FORMAT=PATH, e.g. sarif=sendgen.sarif", spec)}
 		}
 		if !slices.Contains(report.Formats(), format) {
-			return nil, usageError{fmt.Errorf("--output %q: unknown format %q: use one of %s", spec, format, strings.Join(report.Formats(), ", "))}
+			return nil, usageError{fmt.Errorf("--output %q: unknown format %q: use one of %s%s", spec, format, strings.Join(report.Formats(), ", "), suggest.DidYouMean(format, report.Formats()))}
 		}
 		if path == "-" {
 			return nil, usageError{fmt.Errorf("--output %q: stdout is --format's", spec)}

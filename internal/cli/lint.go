@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/sendgen/sendgen/internal/build"
+	"github.com/sendgen/sendgen/internal/suggest"
 )
 
 // LintOptions are the flags of `sendgen lint`.
@@ -33,6 +34,15 @@ One report goes to stdout (--format) and any number to files (--output
 FORMAT=PATH), all from one run. Exit status: 0 when there are no findings at
 the --fail-on level or above, 1 when there are, 2 for usage, configuration or
 file errors.`,
+		Example: `  # Lint one case file, and every case file under a folder
+  sendgen lint case.md
+  sendgen lint cases/
+
+  # Fail a CI job on warnings too, with GitHub annotations
+  sendgen lint --fail-on warning --format github cases/
+
+  # Judge the deadlines as of a given date (reproducible runs)
+  sendgen lint --today 2026-11-01 case.md`,
 		Args: requirePaths("lint", "at least one file or folder (or - for standard input)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Paths = args
@@ -58,7 +68,7 @@ func useColor(mode string, f *Factory) (bool, error) {
 	case "auto", "":
 		return f.IO.OutIsTTY && f.Getenv("NO_COLOR") == "" && f.Getenv("TERM") != "dumb", nil
 	}
-	return false, usageError{fmt.Errorf("--color must be auto, always or never, not %q", mode)}
+	return false, usageError{fmt.Errorf("--color must be auto, always or never, not %q%s", mode, suggest.DidYouMean(mode, []string{"auto", "always", "never"}))}
 }
 
 func runLint(o *LintOptions) error {

@@ -48,6 +48,29 @@ func TestFlagParsing(t *testing.T) {
 			t.Errorf("options %+v, want %+v", *got, want)
 		}
 	})
+	t.Run("new", func(t *testing.T) {
+		var got *NewOptions
+		cmd := NewCmdNew(f, func(o *NewOptions) error { got = o; return nil })
+		if err := execute(t, cmd, "--type", "cease-plan", "--role", "young-person", "--mediation", "--today", "2026-11-01", "c.md"); err != nil {
+			t.Fatal(err)
+		}
+		want := NewOptions{IO: f.IO, Factory: f, Type: "cease-plan", Role: "young-person", Mediation: true, Today: "2026-11-01", Path: "c.md"}
+		if !reflect.DeepEqual(*got, want) {
+			t.Errorf("options %+v, want %+v", *got, want)
+		}
+		got = nil
+		cmd = NewCmdNew(f, func(o *NewOptions) error { got = o; return nil })
+		if err := execute(t, cmd, "c.md"); err != nil {
+			t.Fatal(err)
+		}
+		if got.Type != "plan-contents" || got.Role != "parent" || got.Mediation || got.Today != "" {
+			t.Errorf("defaults %+v", *got)
+		}
+		cmd = NewCmdNew(f, func(o *NewOptions) error { t.Error("ran without a file"); return nil })
+		if _, ok := execute(t, cmd).(usageError); !ok {
+			t.Error("want a usage error")
+		}
+	})
 	t.Run("lint defaults", func(t *testing.T) {
 		var got *LintOptions
 		cmd := NewCmdLint(f, func(o *LintOptions) error { got = o; return nil })
@@ -227,4 +250,28 @@ func TestProgressOnlyOnATerminalOutsideCI(t *testing.T) {
 		p.step()
 	}
 	p.done()
+}
+
+// TestEveryCommandHasExamples: each command's --help shows examples, in
+// gh's layout (cobra's Example field, printed under "Examples:").
+func TestEveryCommandHasExamples(t *testing.T) {
+	root := NewRootCmd(testFactory())
+	n := 0
+	for _, c := range root.Commands() {
+		if !c.Runnable() || c.Name() == "help" || c.Name() == "completion" {
+			continue
+		}
+		n++
+		if c.Example == "" {
+			t.Errorf("sendgen %s --help has no examples", c.Name())
+		}
+		for _, l := range strings.Split(c.Example, "\n") {
+			if l != "" && !strings.HasPrefix(l, "  ") {
+				t.Errorf("sendgen %s: example line %q is not indented as gh's are", c.Name(), l)
+			}
+		}
+	}
+	if n < 7 {
+		t.Errorf("%d commands checked", n)
+	}
 }

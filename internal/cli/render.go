@@ -47,7 +47,11 @@ type DocumentsOptions struct {
 // NewCmdRender is `sendgen render`.
 func NewCmdRender(f *Factory, runF func(*DocumentsOptions) error) *cobra.Command {
 	o := &DocumentsOptions{CIOptions: CIOptions{Format: "text", FailOn: "none", Color: "auto"}}
-	return documentsCmd(f, runF, o, "render",
+	return documentsCmd(f, runF, o, "render", `  # The documents of one case, into out/
+  sendgen render case.md
+
+  # Drafts of every case under a folder, with the findings at the end
+  sendgen render --draft --out drafts cases/`,
 		"Render the position statement, outcome form and certificate of each case as PDFs",
 		`Render each case file (or folder of them: the *.md files whose front matter
 names a case) to the documents it supports, written as
@@ -74,7 +78,11 @@ write errors.`)
 // what `make run` does.
 func NewCmdBuild(f *Factory, runF func(*DocumentsOptions) error) *cobra.Command {
 	o := &DocumentsOptions{ShowFindings: true}
-	cmd := documentsCmd(f, runF, o, "build",
+	cmd := documentsCmd(f, runF, o, "build", `  # Lint a case and make its documents in out/
+  sendgen build case.md
+
+  # Every case under a folder, as drafts, into another folder
+  sendgen build --draft --out drafts cases/`,
 		"Lint each case file, then render its documents (the main job)",
 		`Lint each case file (or folder of them: the *.md files whose front matter
 names a case), report the findings, and render the documents each case
@@ -94,13 +102,14 @@ case-file (front-matter errors included), template or write errors.`)
 	return cmd
 }
 
-func documentsCmd(f *Factory, runF func(*DocumentsOptions) error, o *DocumentsOptions, name, short, long string) *cobra.Command {
+func documentsCmd(f *Factory, runF func(*DocumentsOptions) error, o *DocumentsOptions, name, example, short, long string) *cobra.Command {
 	o.IO, o.Factory = f.IO, f
 	cmd := &cobra.Command{
-		Use:   name + " [flags] PATH...",
-		Short: short,
-		Long:  long,
-		Args:  requirePaths(name, "at least one file or folder (or - for standard input)"),
+		Use:     name + " [flags] PATH...",
+		Short:   short,
+		Long:    long,
+		Example: example,
+		Args:    requirePaths(name, "at least one file or folder (or - for standard input)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Paths = args
 			if runF != nil {
@@ -300,6 +309,9 @@ func runDocuments(o *DocumentsOptions) error {
 	if strings.TrimSpace(o.Out) == "" {
 		// An unset shell variable (--out "$OUT") must not quietly mean ./out.
 		return usageError{errors.New("--out is empty: give the folder to write the PDFs to")}
+	}
+	if st, err := os.Stat(o.Out); err == nil && !st.IsDir() {
+		return usageError{fmt.Errorf("--out %s is a file, not a folder: give the folder to write the PDFs into (it is created if missing), such as --out out", o.Out)}
 	}
 	// Flags first: nothing is created for a run that cannot go ahead.
 	var signer *sign.Signer

@@ -87,6 +87,7 @@ and the mediation certificate as PDFs.`,
 	root.SetVersionTemplate("{{.Version}}\n")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(
+		NewCmdNew(f, nil),
 		NewCmdLint(f, nil),
 		NewCmdRules(f, nil),
 		NewCmdExplain(f, nil),
@@ -97,6 +98,7 @@ and the mediation certificate as PDFs.`,
 		NewCmdVerify(f, nil),
 		NewCmdVersion(f, nil),
 		NewCmdWatch(f, nil),
+		NewCmdHelpCaseFile(),
 	)
 	return root
 }

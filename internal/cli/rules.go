@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/sendgen/sendgen/internal/config"
+	"github.com/sendgen/sendgen/internal/suggest"
 	"github.com/sendgen/sendgen/lint"
 	"github.com/sendgen/sendgen/report"
 )
@@ -37,7 +38,10 @@ func NewCmdRules(f *Factory, runF func(*RulesOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "rules",
 		Short: "List the lint rules with their severity and scope",
-		Args:  cobra.NoArgs,
+		Example: `  # Every rule, with the severity your configuration gives it
+  sendgen rules
+  sendgen rules --config cases/.sendgen.yaml`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
 				return runF(o)
@@ -77,6 +81,8 @@ func NewCmdExplain(f *Factory, runF func(*ExplainOptions) error) *cobra.Command 
 	cmd := &cobra.Command{
 		Use:   "explain RULE",
 		Short: "Explain a rule: why it matters, the law behind it, a bad and a good example",
+		Example: `  # Why "access to speech and language therapy" is a finding
+  sendgen explain vague-wording`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return usageError{fmt.Errorf("explain needs one rule name; 'sendgen rules' lists them")}
@@ -103,7 +109,11 @@ func runExplain(o *ExplainOptions) error {
 	}
 	r, ok := e.Rule(o.Rule)
 	if !ok {
-		return usageError{fmt.Errorf("no rule %q; 'sendgen rules' lists them", o.Rule)}
+		ids := make([]string, 0, len(e.Rules()))
+		for _, r := range e.Rules() {
+			ids = append(ids, r.ID)
+		}
+		return usageError{fmt.Errorf("no rule %q%s; 'sendgen rules' lists them", o.Rule, suggest.DidYouMean(o.Rule, ids))}
 	}
 	_, err = fmt.Fprint(o.IO.Out, report.RuleHelp(r))
 	return err

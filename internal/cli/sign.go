@@ -97,6 +97,11 @@ The result is written through a temporary file in the same folder and a
 rename, keeping the original file's permissions: to --out, or over the input
 with --in-place. Exit status: 0 signed, 1 refused (a draft), 2 usage, key or
 file errors. See docs/signing.md.`,
+		Example: `  # Sign a final position statement with a PEM key and its certificate
+  sendgen sign --key me.key --cert me.crt --out signed.pdf out/ZS-2026-001-position-statement.pdf
+
+  # With a PKCS #12 file, the password read from a file, replacing the PDF
+  sendgen sign --p12 me.p12 --password-file pw.txt --in-place out/ZS-2026-001-outcome-form.pdf`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return usageError{errors.New("sign needs exactly one PDF file")}
@@ -277,6 +282,8 @@ does that with its trust store (see docs/signing.md).
 Exit status: 0 every signature of every file is intact, 1 a signature is
 broken, a file changed after signing or has no signature, 2 usage or file
 errors.`,
+		Example: `  # Who signed each document, and whether anything changed since
+  sendgen verify out/*.pdf`,
 		Args: requirePaths("verify", "at least one PDF file"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Paths = args

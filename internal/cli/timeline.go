@@ -11,6 +11,7 @@ import (
 	"github.com/sendgen/sendgen/casefile"
 	"github.com/sendgen/sendgen/internal/build"
 	"github.com/sendgen/sendgen/internal/caseset"
+	"github.com/sendgen/sendgen/internal/suggest"
 	"github.com/sendgen/sendgen/timeline"
 )
 
@@ -36,6 +37,11 @@ default due date of each agreed action (both reg 44 steps where there are two).
 
 Formats: text (a readable timetable), json (one object per file, one per
 line), ics (an RFC 5545 calendar with the case reference and no names).`,
+		Example: `  # The dates of one case, each with its legal basis
+  sendgen timeline case.md
+
+  # A calendar to import: the appeal deadline at 5pm with a reminder a week before
+  sendgen timeline --format ics case.md > case.ics`,
 		Args: requirePaths("timeline", "at least one case file"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Paths = args
@@ -76,7 +82,7 @@ func runTimeline(o *TimelineOptions) error {
 	switch o.Format {
 	case "text", "json", "ics":
 	default:
-		return usageError{fmt.Errorf("unknown format %q: use text, json or ics", o.Format)}
+		return usageError{fmt.Errorf("unknown format %q: use text, json or ics%s", o.Format, suggest.DidYouMean(o.Format, []string{"text", "json", "ics"}))}
 	}
 	today, err := o.Factory.today(o.Today)
 	if err != nil {

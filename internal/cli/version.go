@@ -95,7 +95,9 @@ func NewCmdVersion(f *Factory, runF func(*VersionOptions) error) *cobra.Command 
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Print the version: the module version and the VCS revision it was built from",
-		Args:  cobra.NoArgs,
+		Example: `  sendgen version
+  sendgen --version`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
 				return runF(o)

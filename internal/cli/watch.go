@@ -95,6 +95,11 @@ files (docs/watch.md).
 
 --poll (or --poll=1s) polls instead of using inotify, for network and
 virtual file systems where inotify sees nothing.`,
+		Example: `  # Drafts of a case, rebuilt every time you save it
+  sendgen watch ZS-2026-001.md
+
+  # Final documents of every case under a folder on a network share
+  sendgen watch --final --poll cases/`,
 		Args: requirePaths("watch", "at least one file or folder"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Paths = args

@@ -12,7 +12,8 @@ import (
 	"github.com/sendgen/sendgen/internal/config"
 )
 
-// specRules are the rule identifiers of shared/spec/case-file.md.
+// specRules are the rule identifiers of shared/spec/case-file.md, then the
+// extensions of docs/case-file.md.
 var specRules = []string{
 	"vague-wording", "hedged-commitment", "missing-frequency", "missing-duration", "missing-provider",
 	"unquantified-group", "action-missing-owner", "action-missing-deadline", "frontmatter",
@@ -22,7 +23,7 @@ var specRules = []string{
 }
 
 // extensionRules are the rules docs/case-file.md adds to the spec's.
-var extensionRules = []string{"young-person", "date-conflict", "statement-date"}
+var extensionRules = []string{"young-person", "date-conflict", "statement-date", "body", "placeholder", "outside-england"}
 
 func write(t *testing.T, dir, name, content string) string {
 	t.Helper()

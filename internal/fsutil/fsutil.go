@@ -136,6 +136,79 @@ func (f *File) Commit() error {
 	return nil
 }
 
+// WriteNew writes data to path, which must not exist: it never replaces a
+// file, even one created a moment before by another program. The data is
+// written to a temporary file in the same folder (named as Create names it,
+// so RemoveStale clears one left by a killed run) and synced, then linked to
+// path (a link, unlike a rename, fails when path exists), so path is never
+// seen half-written. Where the file system has no hard links, path is
+// created exclusively and written in place instead. The error wraps
+// fs.ErrExist when path exists.
+func WriteNew(path string, data []byte) error {
+	if _, err := os.Lstat(path); err == nil {
+		return fmt.Errorf("%s: %w", path, fs.ErrExist)
+	}
+	f, err := createMode(path, fs.FileMode(0o666)&^umask())
+	if err != nil {
+		return err
+	}
+	defer f.Discard()
+	if _, err := f.Write(data); err != nil {
+		return err
+	}
+	f.done = true
+	defer func() { _ = os.Remove(f.tmp) }()
+	fail := func(err error) error {
+		_ = f.f.Close()
+		return fmt.Errorf("writing %s: %w", path, Unwrap(err))
+	}
+	if err := f.f.Chmod(f.mode.Perm()); err != nil {
+		return fail(err)
+	}
+	if err := f.f.Sync(); err != nil {
+		return fail(err)
+	}
+	if err := f.f.Close(); err != nil {
+		return fmt.Errorf("writing %s: %w", path, Unwrap(err))
+	}
+	switch err := os.Link(f.tmp, path); {
+	case err == nil:
+	case errors.Is(err, fs.ErrExist):
+		return fmt.Errorf("%s: %w", path, fs.ErrExist)
+	default:
+		// No hard links here (FAT, some network shares): create the file
+		// exclusively instead.
+		if err := writeExclusive(path, data, f.mode.Perm()); err != nil {
+			return err
+		}
+	}
+	syncDir(filepath.Dir(path))
+	return nil
+}
+
+// writeExclusive creates path, which must not exist, and writes data to it.
+func writeExclusive(path string, data []byte, mode fs.FileMode) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, mode)
+	if errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("%s: %w", path, fs.ErrExist)
+	}
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, Unwrap(err))
+	}
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		_ = os.Remove(path)
+		return fmt.Errorf("writing %s: %w", path, Unwrap(err))
+	}
+	return nil
+}
+
 // Discard removes the temporary file; path is left as it was. It is safe
 // to call after Commit (it then does nothing), so a deferred Discard
 // cleans up every path that does not reach Commit.

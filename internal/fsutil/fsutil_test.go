@@ -1,7 +1,9 @@
 package fsutil
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -174,5 +176,46 @@ func TestCreateStreams(t *testing.T) {
 	}
 	if _, err := Create(filepath.Join(dir, "missing", "x")); err == nil || !strings.Contains(err.Error(), "missing") {
 		t.Errorf("Create in a missing folder: %v", err)
+	}
+}
+
+// TestWriteNew: a new file is written whole with the usual mode; an
+// existing file, or a link, is never replaced, and nothing is left behind.
+func TestWriteNew(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "case.md")
+	if err := WriteNew(p, []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(p); string(b) != "new" {
+		t.Fatalf("content %q", b)
+	}
+	if st, _ := os.Stat(p); st.Mode().Perm() != 0o666&^umask() {
+		t.Errorf("mode %v, want %v", st.Mode().Perm(), 0o666&^umask())
+	}
+	err := WriteNew(p, []byte("again"))
+	if !errors.Is(err, fs.ErrExist) {
+		t.Fatalf("second write: %v, want fs.ErrExist", err)
+	}
+	if b, _ := os.ReadFile(p); string(b) != "new" {
+		t.Fatalf("the existing file was changed to %q", b)
+	}
+	link := filepath.Join(dir, "link.md")
+	if err := os.Symlink(filepath.Join(dir, "elsewhere.md"), link); err == nil {
+		if err := WriteNew(link, []byte("x")); !errors.Is(err, fs.ErrExist) {
+			t.Errorf("through a dangling symlink: %v, want fs.ErrExist", err)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "elsewhere.md")); err == nil {
+			t.Error("wrote through a symlink")
+		}
+	}
+	ents, _ := os.ReadDir(dir)
+	for _, e := range ents {
+		if strings.HasSuffix(e.Name(), ".tmp") {
+			t.Errorf("left %s behind", e.Name())
+		}
+	}
+	if err := WriteNew(filepath.Join(dir, "missing", "case.md"), []byte("x")); err == nil {
+		t.Error("wrote into a folder that does not exist")
 	}
 }

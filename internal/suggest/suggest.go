@@ -24,6 +24,58 @@ func Nearest(s string, candidates []string) string {
 	return ""
 }
 
+// Similar returns the candidates s may have been meant to be, in the
+// candidates' order: the nearest by edit distance (a typo), else every
+// candidate one of whose words ("vague" in "vague-wording", split at '-',
+// '_' and spaces) starts with s, so that a name given by one of its words
+// is found. At most max are returned; none when s matches nothing.
+func Similar(s string, candidates []string, max int) []string {
+	if near := Nearest(s, candidates); near != "" {
+		return []string{near}
+	}
+	ls := strings.ToLower(strings.TrimSpace(s))
+	if len(ls) < 3 {
+		return nil
+	}
+	var out []string
+	for _, c := range candidates {
+		if hasWordPrefix(strings.ToLower(c), ls) {
+			out = append(out, c)
+			if len(out) == max {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// hasWordPrefix reports whether a word of name starts with s.
+func hasWordPrefix(name, s string) bool {
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return r == '-' || r == '_' || r == ' ' }) {
+		if strings.HasPrefix(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// DidYouMean is " (did you mean 'x'?)", " (did you mean 'x' or 'y'?)", or
+// "" when Similar finds nothing.
+func DidYouMean(s string, candidates []string) string {
+	sim := Similar(s, candidates, 4)
+	if len(sim) == 0 {
+		return ""
+	}
+	q := make([]string, len(sim))
+	for i, c := range sim {
+		q[i] = "'" + c + "'"
+	}
+	if len(q) == 1 {
+		return " (did you mean " + q[0] + "?)"
+	}
+	return " (did you mean " + strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1] + "?)"
+}
+
 // Distance is the Levenshtein distance between a and b, in runes.
 func Distance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)

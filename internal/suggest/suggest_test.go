@@ -29,3 +29,26 @@ func TestDistance(t *testing.T) {
 		}
 	}
 }
+
+func TestSimilar(t *testing.T) {
+	rules := []string{"vague-wording", "hedged-commitment", "missing-frequency", "action-missing-owner", "action-missing-deadline", "appeal-deadline", "frontmatter"}
+	for _, tt := range []struct {
+		in   string
+		want string
+	}{
+		{"vague", " (did you mean 'vague-wording'?)"},
+		{"frontmater", " (did you mean 'frontmatter'?)"},
+		{"deadline", " (did you mean 'action-missing-deadline' or 'appeal-deadline'?)"},
+		{"owner", " (did you mean 'action-missing-owner'?)"},
+		{"Hedged", " (did you mean 'hedged-commitment'?)"},
+		{"xyzzy", ""},
+		{"a", ""},
+	} {
+		if got := DidYouMean(tt.in, rules); got != tt.want {
+			t.Errorf("DidYouMean(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	if got := Similar("missing", rules, 2); len(got) != 2 {
+		t.Errorf("Similar with max 2 gave %q", got)
+	}
+}
