@@ -16,7 +16,9 @@ func (j *JSON) Begin() error {
 
 func (j *JSON) File(f File) error {
 	for _, fd := range f.Findings {
-		if err := j.arr.add(Resolve(f.Path, f.Source, fd)); err != nil {
+		d := Resolve(f.Path, f.Source, fd)
+		d.Config = f.Config
+		if err := j.arr.add(d); err != nil {
 			return err
 		}
 	}

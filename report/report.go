@@ -31,6 +31,9 @@ type File struct {
 	RepoPath string
 	Source   *casefile.Source
 	Findings []lint.Finding
+	// Config lists the configuration files (.sendgen.yaml) that applied to
+	// the file, nearest last; empty when only the built-in rules did.
+	Config []string
 }
 
 // repoPath is RepoPath, or Path with forward slashes.
@@ -58,6 +61,10 @@ type Diagnostic struct {
 	// Offset and EndOffset are byte offsets, for tools that patch bytes.
 	Offset    int `json:"offset"`
 	EndOffset int `json:"end_offset"`
+	// Config lists the configuration files that applied to the file, when
+	// any did besides the built-in rules: a rule switched off three
+	// folders up must never be a surprise.
+	Config []string `json:"config,omitempty"`
 }
 
 // Resolve turns a finding into a diagnostic.
@@ -142,6 +149,37 @@ type Totals struct {
 	Unreadable int
 	// Documents are build's PDFs; nil for lint.
 	Documents *Documents
+	// Config counts, per configuration file that applied, the files it
+	// applied to.
+	Config map[string]int
+}
+
+// AddConfig counts the configuration files that applied to one file.
+func (t *Totals) AddConfig(files []string) {
+	for _, c := range files {
+		if t.Config == nil {
+			t.Config = map[string]int{}
+		}
+		t.Config[c]++
+	}
+}
+
+// ConfigLine says which configuration files applied ("configuration:
+// cases/.sendgen.yaml (3 files)"), or "" when only the built-in rules did.
+func (t Totals) ConfigLine() string {
+	if len(t.Config) == 0 {
+		return ""
+	}
+	names := make([]string, 0, len(t.Config))
+	for n := range t.Config {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	parts := make([]string, len(names))
+	for i, n := range names {
+		parts[i] = fmt.Sprintf("%s (%d %s)", n, t.Config[n], plural(t.Config[n], "file"))
+	}
+	return "configuration: " + strings.Join(parts, ", ")
 }
 
 // Documents counts the PDFs of a build.
@@ -242,6 +280,7 @@ func WriteAll(w Writer, files []File) error {
 	t := Totals{Files: len(files)}
 	for _, f := range files {
 		t.Count(f.Findings)
+		t.AddConfig(f.Config)
 		if err := w.File(f); err != nil {
 			return err
 		}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"sort"
 	"strings"
 
 	"github.com/sendgen/sendgen/lint"
@@ -199,12 +200,50 @@ func (s *SARIF) File(f File) error {
 	return nil
 }
 
-func (s *SARIF) End(Totals) error {
+func (s *SARIF) End(tot Totals) error {
 	if err := s.results.close(); err != nil {
 		return err
 	}
+	if len(tot.Config) > 0 {
+		// Which configuration files applied: a note per file, as SARIF's
+		// run.invocations[].toolConfigurationNotifications.
+		names := make([]string, 0, len(tot.Config))
+		for n := range tot.Config {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		inv := sarifInvocation{ExecutionSuccessful: true}
+		for _, n := range names {
+			inv.Notifications = append(inv.Notifications, sarifNotification{Level: "note",
+				Message: sarifText{fmt.Sprintf("configuration %s applied to %d %s", n, tot.Config[n], plural(tot.Config[n], "file"))},
+				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
+					ArtifactLocation: sarifArtifact{URI: (&url.URL{Path: n}).String(), URIBaseID: srcRoot}}}}})
+		}
+		b, err := marshalIndent([]sarifInvocation{inv})
+		if err != nil {
+			return err
+		}
+		var ind bytes.Buffer
+		if err := json.Indent(&ind, bytes.TrimSpace(b), strings.Repeat(" ", 6), "  "); err != nil {
+			return err
+		}
+		if _, err := io.WriteString(s.W, ",\n      \"invocations\": "+ind.String()); err != nil {
+			return err
+		}
+	}
 	_, err := io.WriteString(s.W, s.tail)
 	return err
+}
+
+type sarifInvocation struct {
+	ExecutionSuccessful bool                `json:"executionSuccessful"`
+	Notifications       []sarifNotification `json:"toolConfigurationNotifications,omitempty"`
+}
+
+type sarifNotification struct {
+	Level     string          `json:"level"`
+	Message   sarifText       `json:"message"`
+	Locations []sarifLocation `json:"locations,omitempty"`
 }
 
 func marshalIndent(v any) ([]byte, error) {

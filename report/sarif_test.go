@@ -384,3 +384,45 @@ func TestSARIFMultitool(t *testing.T) {
 		})
 	}
 }
+
+// TestConfigurationNamed: the configuration files that applied are named in
+// the text summary, on each JSON diagnostic, and in SARIF's
+// invocations[].toolConfigurationNotifications (a valid SARIF log).
+func TestConfigurationNamed(t *testing.T) {
+	files, run := fixedInput(t)
+	files[0].Config = []string{"cases/.sendgen.yaml"}
+	sarif := renderRun(t, "sarif", run, files)
+	validateSARIF(t, sarif)
+	var doc struct {
+		Runs []struct {
+			Invocations []struct {
+				ExecutionSuccessful bool `json:"executionSuccessful"`
+				Notes               []struct {
+					Message struct{ Text string } `json:"message"`
+				} `json:"toolConfigurationNotifications"`
+			} `json:"invocations"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(sarif, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if inv := doc.Runs[0].Invocations; len(inv) != 1 || !inv[0].ExecutionSuccessful || len(inv[0].Notes) != 1 ||
+		inv[0].Notes[0].Message.Text != "configuration cases/.sendgen.yaml applied to 1 file" {
+		t.Errorf("invocations %+v", inv)
+	}
+	if txt := string(renderRun(t, "text", run, files)); !strings.Contains(txt, "\nconfiguration: cases/.sendgen.yaml (1 file)\n") {
+		t.Errorf("text summary does not name the configuration:\n%s", txt)
+	}
+	var diags []report.Diagnostic
+	if err := json.Unmarshal(renderRun(t, "json", run, files), &diags); err != nil {
+		t.Fatal(err)
+	}
+	if len(diags) == 0 || len(diags[0].Config) != 1 {
+		t.Errorf("JSON diagnostics do not name the configuration: %+v", diags)
+	}
+	// With only the built-in rules, nothing is added.
+	files[0].Config = nil
+	if s := string(renderRun(t, "sarif", run, files)); strings.Contains(s, "invocations") {
+		t.Error("invocations written with no configuration file")
+	}
+}

@@ -80,6 +80,9 @@ func (t *Text) End(tot Totals) error {
 		fmt.Fprintln(w)
 	}
 	fmt.Fprintln(w, tot.String())
+	if line := tot.ConfigLine(); line != "" {
+		fmt.Fprintln(w, sanitize(line))
+	}
 	return w.err
 }
 

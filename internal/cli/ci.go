@@ -338,7 +338,9 @@ func (b *batch) report(e caseset.Entry, res *build.Result, findings []lint.Findi
 			b.worst = f.Severity
 		}
 	}
-	rf := report.File{Path: displayPath(e), RepoPath: b.repoPath(e.Path), Source: res.Case.Source, Findings: findings}
+	rf := report.File{Path: displayPath(e), RepoPath: b.repoPath(e.Path), Source: res.Case.Source, Findings: findings,
+		Config: b.userConfig(res.Config)}
+	b.totals.AddConfig(rf.Config)
 	for _, o := range b.outputs {
 		if err := o.w.File(rf); err != nil {
 			return b.writeErr(o, err)
@@ -488,3 +490,21 @@ func (p *progress) done() {
 }
 
 func unwrapPathError(err error) error { return fsutil.Unwrap(err) }
+
+// userConfig is the configuration files a user wrote that applied to a
+// result (the built-in rules dropped), relative to the repository root so
+// that no report names a folder of the machine it ran on.
+func (b *batch) userConfig(sources []string) []string {
+	if len(sources) <= 1 {
+		return nil
+	}
+	out := make([]string, 0, len(sources)-1)
+	for _, s := range sources[1:] {
+		if rel := b.repoPath(s); rel != "" && !strings.HasPrefix(rel, "../") {
+			out = append(out, rel)
+		} else {
+			out = append(out, s)
+		}
+	}
+	return out
+}
