@@ -2,6 +2,7 @@ package casefile
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -637,5 +638,35 @@ func TestLongFlowListLinear(t *testing.T) {
 	}
 	if got := c.Front.Decision.SectionList(); len(got) != 1 || got[0] != "F" {
 		t.Errorf("sections %v", got)
+	}
+}
+
+// TestYAMLErrorLineInLongFrontMatter: a YAML error in a front matter of
+// hundreds of lines is reported on its own line (it was one line early
+// past 400 lines, where the library's line was taken as it is).
+func TestYAMLErrorLineInLongFrontMatter(t *testing.T) {
+	for _, n := range []int{3, 150, 1000} {
+		var b strings.Builder
+		b.WriteString("---\ncase: Y-1\nmediation:\n  attendees:\n")
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&b, "    - name: Person %d\n      role: Officer\n", i)
+		}
+		for _, bad := range []string{" bad: x\n", "\tmediator: Sam\n", "  mediator: Sam: Patel\n"} {
+			src := b.String() + "  mediator: Sam Patel\n" + bad + "---\n"
+			want := strings.Count(src, "\n") - 1 // the line before the closing fence
+			c := mustParse(t, src)
+			found := false
+			for _, p := range c.Problems {
+				if strings.Contains(p.Message, "not valid YAML") {
+					found = true
+					if got := c.Pos(p.Span.Start).Line; got != want {
+						t.Errorf("%d attendees, %q: reported on line %d, want %d", n, bad, got, want)
+					}
+				}
+			}
+			if !found {
+				t.Errorf("%d attendees, %q: no YAML error", n, bad)
+			}
+		}
 	}
 }
