@@ -253,6 +253,9 @@ func checkPositions(t testing.TB, s *Source) {
 			if got := s.OffsetAt(p.Line, p.Column); got != off && utf8.Valid(s.Bytes) {
 				t.Fatalf("OffsetAt(%d, %d) = %d, want %d", p.Line, p.Column, got, off)
 			}
+			if got := s.OffsetUTF16(p.Line, p.UTF16); got != off && utf8.Valid(s.Bytes) {
+				t.Fatalf("OffsetUTF16(%d, %d) = %d, want %d", p.Line, p.UTF16, got, off)
+			}
 		}
 	}
 }

@@ -226,3 +226,53 @@ func LoneCRToLF(b []byte) []byte {
 	}
 	return out
 }
+
+// OffsetUTF16 converts a 1-based line and a 0-based column in UTF-16 code
+// units (the Language Server Protocol's default position) to a byte offset.
+// It is the inverse of Pos: OffsetUTF16(p.Line, p.UTF16) == p.Offset for
+// every offset on a character boundary. A column inside a character (between
+// the two halves of a surrogate pair) gives the start of that character; a
+// column past the end of the line gives the offset of its line ending ('\n',
+// or a lone CR), as the protocol asks ("defaults back to the line length");
+// a line past the end gives the end of the file.
+func (s *Source) OffsetUTF16(line, col16 int) int {
+	line = max(line, 1)
+	if line > len(s.lineStarts) {
+		return len(s.Bytes)
+	}
+	off := s.LineStart(line)
+	if col16 <= 0 {
+		return off
+	}
+	// end is the line's terminator: its '\n', or a lone CR, which ends a
+	// line too (the CR of a CRLF is a character of the line, as in Pos).
+	end := len(s.Bytes)
+	if line < len(s.lineStarts) {
+		end = s.lineStarts[line] - 1
+	}
+	units := 0
+	if col16 > checkpointEvery {
+		// A long line: start from the last checkpoint before the column
+		// rather than counting from the start of the line.
+		s.cpOnce.Do(s.buildCheckpoints)
+		_, base := s.count(off)
+		k := min(sort.Search(len(s.cps), func(i int) bool { return s.cps[i].utf16 > base+col16 }),
+			sort.Search(len(s.cps), func(i int) bool { return s.cps[i].offset > end })) - 1
+		if k >= 0 && s.cps[k].offset > off {
+			off, units = s.cps[k].offset, s.cps[k].utf16-base
+		}
+	}
+	for off < end {
+		r, size := utf8.DecodeRune(s.Bytes[off:])
+		w := 1
+		if r >= 0x10000 {
+			w = 2
+		}
+		if units+w > col16 {
+			break
+		}
+		units += w
+		off += size
+	}
+	return off
+}

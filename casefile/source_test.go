@@ -121,3 +121,55 @@ func TestLineText(t *testing.T) {
 		t.Errorf("LineStart(1) with a BOM = %d, want 3", got)
 	}
 }
+
+// TestOffsetUTF16 converts the Language Server Protocol's positions (UTF-16
+// code units) back to bytes: names such as Zoë and emoji before a finding,
+// CRLF line ends and a byte-order mark must not shift an editor's range.
+func TestOffsetUTF16(t *testing.T) {
+	const bom = "\ufeff"
+	long := strings.Repeat("é😀", 1000) + "x\nnext"
+	tests := []struct {
+		name        string
+		src         string
+		line, col16 int
+		want        int
+	}{
+		{"start", "abc\ndef", 1, 0, 0},
+		{"line 2 col 2", "abc\ndef", 2, 2, 6},
+		{"after Zoë", "Zoë may\n", 1, 4, 5},
+		{"after 😀 (2 units)", "😀x", 1, 2, 4},
+		{"inside a surrogate pair: start of the character", "😀x", 1, 1, 0},
+		{"after two 😀", "😀😀x", 1, 4, 8},
+		{"combining accent: two units", "e\u0301x", 1, 2, 3},
+		{"past line end stops at newline", "abc\ndef", 1, 99, 3},
+		{"past line end, CRLF: at the LF", "ab\r\ncd", 1, 99, 3},
+		{"CRLF: the CR is the line length", "ab\r\ncd", 1, 2, 2},
+		{"lone CR ends a line: past its end", "ab\rcé", 1, 99, 2},
+		{"lone CR ends a line: the next line", "ab\rcé", 2, 2, 6},
+		{"CRLF line 2", "ab\r\ncé d", 2, 3, 8},
+		{"past last line", "abc\ndef", 9, 0, 7},
+		{"line 0", "abc", 0, 1, 1},
+		{"negative column", "abc\ndef", 2, -3, 4},
+		{"BOM: column 0 of line 1 is after it", bom + "ab", 1, 0, 3},
+		{"BOM: column 1 of line 1", bom + "ab", 1, 1, 4},
+		{"BOM: line 2", bom + "ab\nZoë x", 2, 4, 11},
+		{"long line: from a checkpoint", long, 1, 1500, 1000*6/2 + 0},
+		{"long line: past its end", long, 1, 99999, 6001},
+		{"long line: next line", long, 2, 2, 6004},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := NewSource("t.md", []byte(tt.src))
+			if got := s.OffsetUTF16(tt.line, tt.col16); got != tt.want {
+				t.Errorf("OffsetUTF16(%d, %d) in %q = %d, want %d", tt.line, tt.col16, abbrev(tt.src), got, tt.want)
+			}
+		})
+	}
+}
+
+func abbrev(s string) string {
+	if len(s) > 40 {
+		return s[:40] + "..."
+	}
+	return s
+}
