@@ -20,6 +20,10 @@ type Problem struct {
 	Message string
 	// Suggestion is the fix, where one is known ("did you mean ...").
 	Suggestion string
+	// Fixes are the mechanical corrections, where one is certain: a
+	// misspelt key renamed to the known one, an enumeration value to the
+	// nearest allowed value, a date rewritten as YYYY-MM-DD.
+	Fixes []Fix
 }
 
 // ProblemKind says what part of the case file a problem is about, so that

@@ -273,6 +273,10 @@ func problemLines(c *Case) string {
 		if p.Suggestion != "" {
 			fmt.Fprintf(&sb, "\tsuggestion: %s\n", p.Suggestion)
 		}
+		for _, f := range p.Fixes {
+			fp := c.Pos(f.Span.Start)
+			fmt.Fprintf(&sb, "\tfix: %s: %d:%d %q -> %q\n", f.Title, fp.Line, fp.Column, c.Bytes[f.Span.Start:f.Span.End], f.NewText)
+		}
 	}
 	return sb.String()
 }

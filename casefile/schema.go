@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 
@@ -12,6 +13,22 @@ import (
 
 func (d *decoder) problemf(span Span, suggestion, format string, args ...any) {
 	d.problems = append(d.problems, Problem{Span: span, Message: fmt.Sprintf(format, args...), Suggestion: suggestion})
+}
+
+// fix attaches a replacement of a value written at sp to the problem just
+// reported, when the file holds exactly that value there (plain or quoted on
+// one line): a value folded over several lines, or written with escapes, is
+// left for a person to correct.
+func (d *decoder) fix(sp Span, value, newText, title string) {
+	if len(d.problems) == 0 || sp.Empty() || sp.End > len(d.src.Bytes) {
+		return
+	}
+	raw := string(d.src.Bytes[sp.Start:sp.End])
+	if raw != value && raw != `"`+value+`"` && raw != "'"+value+"'" {
+		return
+	}
+	p := &d.problems[len(d.problems)-1]
+	p.Fixes = append(p.Fixes, Fix{Span: sp, NewText: newText, Title: title})
 }
 
 // nodeSpan is the span of a node's text on its first line. For a scalar it
@@ -154,6 +171,11 @@ func (d *decoder) mapping(n *yaml.Node, path string, at Span, fields []field) {
 					suggested[near] = true
 				}
 				d.problemf(d.nodeSpan(key), near, "unknown field %s%s: did you mean '%s'?", path, name, near)
+				if seen[near] == nil && suggest.Typo(name, near) {
+					// Only a typo is renamed without asking; renaming onto a
+					// field already given would make a duplicate.
+					d.fix(d.nodeSpan(key), name, near, fmt.Sprintf("Rename %s%s to %s%s", path, name, path, near))
+				}
 			} else {
 				d.problemf(d.nodeSpan(key), "", "unknown field %s%s (known fields: %s)", path, name, strings.Join(names, ", "))
 			}
@@ -214,6 +236,9 @@ func (d *decoder) enum(dst *String, path string, required bool, values []string)
 			msg += fmt.Sprintf(" (did you mean '%s'?)", near)
 		}
 		d.problemf(dst.Span, near, "%s", msg)
+		if near != "" && suggest.Typo(dst.Value, near) {
+			d.fix(dst.Span, strings.TrimSpace(val.Value), near, fmt.Sprintf("Change %s to %s", path, near))
+		}
 		// The value is reported here, once: nothing downstream (the
 		// timetable, a document) sees a value that is not one of the
 		// spec's, so nothing reports or prints it a second time.
@@ -236,6 +261,10 @@ func (d *decoder) date(dst *Date, path string, required bool) func(key, val *yam
 		t, msg := ParseISODate(s.Value)
 		if msg != "" {
 			d.problemf(s.Span, "write it as YYYY-MM-DD, for example 2026-09-14", "%s: %s", path, msg)
+			if t, ok := UnambiguousDate(s.Value); ok {
+				iso := t.Format(time.DateOnly)
+				d.fix(s.Span, strings.TrimSpace(val.Value), iso, fmt.Sprintf("Write %s as %s", path, iso))
+			}
 			*dst = Date{Span: s.Span}
 			return
 		}
@@ -268,6 +297,9 @@ func (d *decoder) boolean(dst *Bool, path string) func(key, val *yaml.Node) {
 			*dst = Bool{Value: false, Span: d.nodeSpan(val), Set: true}
 		default:
 			d.problemf(d.nodeSpan(val), "true", "%s is %q; it must be true or false", path, val.Value)
+			if near := suggest.Nearest(strings.TrimSpace(val.Value), []string{"true", "false"}); near != "" && suggest.Typo(val.Value, near) {
+				d.fix(d.nodeSpan(val), val.Value, near, fmt.Sprintf("Change %s to %s", path, near))
+			}
 		}
 	}
 }

@@ -33,7 +33,7 @@ func (r problemRule) ID() string { return ProblemRule(r.kind) }
 func (r problemRule) Check(d *Doc, emit func(Finding)) {
 	for _, p := range d.Case.Problems {
 		if p.Kind == r.kind {
-			emit(Finding{Span: p.Span, Message: p.Message, Suggestion: p.Suggestion})
+			emit(Finding{Span: p.Span, Message: p.Message, Suggestion: p.Suggestion, Fixes: p.Fixes})
 		}
 	}
 	if r.kind == casefile.BodyProblem {

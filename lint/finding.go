@@ -50,6 +50,9 @@ func ParseSeverity(s string) (Severity, error) {
 	return Off, fmt.Errorf("unknown severity %q: use error, warning, info or off", s)
 }
 
+// Fix is a replacement of a span of the case file; see casefile.Fix.
+type Fix = casefile.Fix
+
 // Finding is one diagnostic. Span is in bytes of the case file; converting
 // it to lines and columns is the reporter's job (casefile.Source.Pos).
 type Finding struct {
@@ -61,6 +64,11 @@ type Finding struct {
 	Suggestion string
 	// Match is the offending text, for messages and editors.
 	Match string
+	// Fixes are mechanical corrections, where one is certain (a modal
+	// "should" made "will", a misspelt front-matter key, a date rewritten
+	// as YYYY-MM-DD). Editors offer them as quick fixes; `sendgen lint
+	// --fix` applies them (casefile.ApplyFixes).
+	Fixes []Fix
 	// ownSeverity marks a finding whose rule chose its severity (the
 	// appeal deadline is info, warning or error depending on the date).
 	ownSeverity bool

@@ -79,10 +79,93 @@ func (r phraseRule) Check(d *Doc, emit func(Finding)) {
 				if !strings.Contains(strings.ToLower(msg), strings.ToLower(words)) {
 					msg = fmt.Sprintf("%q: %s", words, p.rationale)
 				}
-				emit(Finding{Span: s.Text.Source(s.Start+m[0], s.Start+m[1]), Message: msg, Suggestion: p.suggestion, Match: words})
+				f := Finding{Span: s.Text.Source(s.Start+m[0], s.Start+m[1]), Message: msg, Suggestion: p.suggestion, Match: words}
+				if will, ok := modalFix(text, m[0], m[1]); ok && string(d.Case.Bytes[f.Span.Start:f.Span.End]) == words {
+					// The file holds the word itself (no markup inside it),
+					// so replacing the span replaces exactly the word.
+					f.Fixes = []Fix{{Span: f.Span, NewText: will, Title: fmt.Sprintf("Replace %q with %q", words, will)}}
+				}
+				emit(f)
 			}
 		}
 	}
+}
+
+var modals = map[string]bool{"may": true, "might": true, "could": true, "should": true, "would": true}
+
+// notWill are verbs after which "will" changes the meaning ("may wish to"
+// is not "will wish to") or makes another finding ("will benefit from",
+// "will consider").
+var notWill = map[string]bool{
+	"benefit": true, "like": true, "wish": true, "want": true, "need": true, "prefer": true,
+	"choose": true, "decide": true, "consider": true, "try": true, "aim": true, "seek": true,
+	"explore": true, "discuss": true, "look": true, "investigate": true, "endeavour": true,
+	"think": true, "hope": true, "require": true,
+}
+
+// notWillBe are words after "would be" that make a recommendation, not a
+// provision ("would be helpful"): "will be helpful" commits to nothing.
+var notWillBe = map[string]bool{
+	"helpful": true, "useful": true, "beneficial": true, "good": true, "appropriate": true,
+	"preferable": true, "ideal": true, "advisable": true, "desirable": true, "nice": true,
+	"better": true, "best": true, "that": true, "possible": true, "needed": true, "required": true,
+}
+
+// softAdverbs may stand between the modal and its verb.
+var softAdverbs = map[string]bool{"also": true, "still": true, "then": true, "always": true,
+	"normally": true, "usually": true, "not": true, "now": true, "each": true}
+
+// modalFix is the mechanical fix of a modal in a provision statement:
+// "should" -> "will" where the grammar stays right, that is where the modal
+// is followed (perhaps after "also" or "not") by a verb in its base form,
+// "have" or "be": "should receive", "should have", "could also be
+// provided". It refuses a modal that starts a sentence ("Should Oliver
+// need ..."), a contraction ("shouldn't"), and the verbs and phrases after
+// which "will" says something else (notWill, notWillBe).
+func modalFix(text string, start, end int) (string, bool) {
+	word := text[start:end]
+	if !modals[strings.ToLower(word)] {
+		return "", false
+	}
+	if rest := text[end:]; strings.HasPrefix(rest, "n't") || strings.HasPrefix(rest, "n’t") || strings.HasPrefix(rest, "'") || strings.HasPrefix(rest, "’") {
+		return "", false
+	}
+	toks := tagged(text)
+	i := -1
+	for k, t := range toks {
+		if t.Start == start {
+			i = k
+			break
+		}
+	}
+	if i <= 0 || strings.ContainsAny(toks[i-1].Text, ".!?:;(") {
+		return "", false
+	}
+	j := i + 1
+	for j < len(toks) && softAdverbs[strings.ToLower(toks[j].Text)] {
+		j++
+	}
+	if j >= len(toks) {
+		return "", false
+	}
+	verb := strings.ToLower(toks[j].Text)
+	switch {
+	case verb == "have":
+	case verb == "be":
+		if j+1 < len(toks) && notWillBe[strings.ToLower(toks[j+1].Text)] {
+			return "", false
+		}
+	case toks[j].Tag == "VB" && !notWill[verb]:
+	default:
+		return "", false
+	}
+	switch {
+	case word == strings.ToUpper(word) && len(word) > 1:
+		return "WILL", true
+	case word[0] >= 'A' && word[0] <= 'Z':
+		return "Will", true
+	}
+	return "will", true
 }
 
 func overlaps(taken [][2]int, m []int) bool {
@@ -257,7 +340,7 @@ func (frontmatterRule) ID() string { return "frontmatter" }
 func (frontmatterRule) Check(d *Doc, emit func(Finding)) {
 	for _, p := range d.Case.Problems {
 		if p.Kind == casefile.FrontMatterProblem {
-			emit(Finding{Span: p.Span, Message: p.Message, Suggestion: p.Suggestion})
+			emit(Finding{Span: p.Span, Message: p.Message, Suggestion: p.Suggestion, Fixes: p.Fixes})
 		}
 	}
 	// Dates that are each valid but do not fit together (a certificate

@@ -97,3 +97,48 @@ func Distance(a, b string) int {
 	}
 	return prev[len(rb)]
 }
+
+// Typo reports whether s is name mistyped rather than another word: one
+// slip of the keyboard (a letter added, dropped, changed, or two letters
+// swapped; case and '_' for '-' are free), or two in a name of eight letters
+// or more. Nearest may offer "partly" for "mostly" as a hint; only a typo is
+// safe to correct without asking, because the other is a change of meaning.
+func Typo(s, name string) bool {
+	norm := func(x string) string { return strings.ReplaceAll(strings.ToLower(strings.TrimSpace(x)), "_", "-") }
+	a, b := norm(s), norm(name)
+	if a == b {
+		return true
+	}
+	allowed := 1
+	if len([]rune(b)) >= 8 {
+		allowed = 2
+	}
+	return swapDistance(a, b) <= allowed
+}
+
+// swapDistance is the edit distance in runes that counts swapping two
+// neighbouring letters as one edit (optimal string alignment).
+func swapDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	d := make([][]int, len(ra)+1)
+	for i := range d {
+		d[i] = make([]int, len(rb)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(ra)][len(rb)]
+}

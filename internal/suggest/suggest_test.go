@@ -52,3 +52,29 @@ func TestSimilar(t *testing.T) {
 		t.Errorf("Similar with max 2 gave %q", got)
 	}
 }
+
+func TestTypo(t *testing.T) {
+	for _, tt := range []struct {
+		s, name string
+		want    bool
+	}{
+		{"parnet", "parent", true},          // two letters swapped
+		{"ture", "true", true},              // swapped
+		{"decison", "decision", true},       // one dropped
+		{"plan_contents", "plan-contents", true},
+		{"Parent", "parent", true},
+		{"date_of_bith", "date_of_birth", true},
+		{"date_of_brith", "date_of_birth", true},
+		{"medaiton", "mediation", true}, // two edits, long name
+		{"mostly", "partly", false},     // another word
+		{"nmae", "name", true},
+		{"role", "rule", true},
+		{"mdiatn", "mediation", false},
+		{"fals", "false", true},
+		{"yes", "true", false},
+	} {
+		if got := Typo(tt.s, tt.name); got != tt.want {
+			t.Errorf("Typo(%q, %q) = %v, want %v", tt.s, tt.name, got, tt.want)
+		}
+	}
+}
