@@ -58,9 +58,9 @@ func TestTypo(t *testing.T) {
 		s, name string
 		want    bool
 	}{
-		{"parnet", "parent", true},          // two letters swapped
-		{"ture", "true", true},              // swapped
-		{"decison", "decision", true},       // one dropped
+		{"parnet", "parent", true},    // two letters swapped
+		{"ture", "true", true},        // swapped
+		{"decison", "decision", true}, // one dropped
 		{"plan_contents", "plan-contents", true},
 		{"Parent", "parent", true},
 		{"date_of_bith", "date_of_birth", true},
