@@ -3,10 +3,12 @@ package cli
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/spf13/cobra"
 
 	"github.com/sendgen/sendgen/internal/build"
+	"github.com/sendgen/sendgen/internal/caseset"
 	"github.com/sendgen/sendgen/internal/suggest"
 )
 
@@ -17,6 +19,8 @@ type LintOptions struct {
 	CommonOptions
 	CIOptions
 	Paths []string
+	// Fix applies the findings' mechanical fixes to the files (--fix).
+	Fix bool
 }
 
 // NewCmdLint is `sendgen lint`. runF replaces runLint in tests.
@@ -54,6 +58,7 @@ file errors.`,
 	}
 	o.CIOptions.addFlags(cmd, "error")
 	o.CommonOptions.addFlags(cmd)
+	cmd.Flags().BoolVar(&o.Fix, "fix", false, "apply the mechanical fixes (modal to \"will\", misspelt keys and values, dates as YYYY-MM-DD) to the files, then report what is left")
 	return cmd
 }
 
@@ -73,6 +78,9 @@ func useColor(mode string, f *Factory) (bool, error) {
 
 func runLint(o *LintOptions) error {
 	o.Factory.oneShot()
+	if o.Fix && slices.Contains(o.Paths, caseset.Stdin) {
+		return usageError{fmt.Errorf("--fix rewrites files: it cannot fix standard input (-)")}
+	}
 	b, err := newBatch(o.Factory, o.CommonOptions, &o.CIOptions, build.Options{}, o.Paths, "sendgen lint")
 	if err != nil {
 		return err
@@ -90,6 +98,14 @@ func runLint(o *LintOptions) error {
 		defer b.bar.step()
 		e := b.entries[next]
 		next++
+		if o.Fix && e.Path != caseset.Stdin {
+			fixed, err := fixFile(ctx, b.ws, b.errOut, r)
+			if err != nil {
+				b.fail(err)
+			} else {
+				r = fixed
+			}
+		}
 		if r.Err != nil {
 			b.fail(r.Err)
 			return
