@@ -36,9 +36,12 @@ type Options struct {
 	// ConfigPath is an explicit configuration file (--config). Empty: the
 	// nearest .sendgen.yaml above each case file, else the built-in rules.
 	ConfigPath string
-	// Today anchors the date rules (appeal-deadline). Zero: the date of the
-	// clock at each Check.
+	// Today anchors the date rules (appeal-deadline). Zero: the date of Now
+	// at each Check, so a long-running process (the language server) moves
+	// on at midnight.
 	Today time.Time
+	// Now is the clock read when Today is zero; nil means time.Now.
+	Now func() time.Time
 	// Templates overrides the embedded templates (--templates); nil keeps them.
 	Templates fs.FS
 	// Epoch dates documents whose case gives no date (SOURCE_DATE_EPOCH).
@@ -307,7 +310,12 @@ func (w *Workspace) check(ctx context.Context, path string, src []byte) *Result 
 		return res
 	}
 	res.Config = sources
-	lr, err := e.Check(ctx, c, lint.Options{Today: w.opts.Today})
+	today := w.opts.Today
+	if today.IsZero() && w.opts.Now != nil {
+		y, m, d := w.opts.Now().Date()
+		today = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	}
+	lr, err := e.Check(ctx, c, lint.Options{Today: today})
 	if err != nil {
 		res.Err = err
 		return res

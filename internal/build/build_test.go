@@ -377,3 +377,31 @@ func TestBudget(t *testing.T) {
 		t.Fatalf("err %v", res.Err)
 	}
 }
+
+// TestNowReadAtEachCheck: with no fixed Today, every Check reads the clock
+// it was given, so a language server left running judges the appeal
+// deadline against the day it is.
+func TestNowReadAtEachCheck(t *testing.T) {
+	clock := time.Date(2026, 11, 1, 15, 0, 0, 0, time.UTC)
+	ws, err := New(Options{Now: func() time.Time { return clock }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	severity := func() lint.Severity {
+		res := ws.Check(context.Background(), "case.md", []byte(front+goodProvision))
+		for _, f := range res.Findings {
+			if f.Rule == "appeal-deadline" {
+				return f.Severity
+			}
+		}
+		t.Fatal("no appeal-deadline finding")
+		return lint.Off
+	}
+	if got := severity(); got != lint.Info {
+		t.Fatalf("on %s the deadline is weeks away: want info, got %s", clock.Format(time.DateOnly), got)
+	}
+	clock = clock.AddDate(0, 3, 0)
+	if got := severity(); got != lint.Error {
+		t.Fatalf("on %s the deadline has passed: want error, got %s", clock.Format(time.DateOnly), got)
+	}
+}
