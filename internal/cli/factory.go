@@ -87,6 +87,10 @@ func (f *Factory) workspace(common CommonOptions, opts build.Options) (*build.Wo
 	if err != nil {
 		return nil, err
 	}
+	if common.Today == "" && opts.Now != nil {
+		// A long-running command reads the clock at each check instead.
+		today = time.Time{}
+	}
 	opts.ConfigPath, opts.Today, opts.Epoch, opts.Home = common.Config, today, epoch, f.Getenv("HOME")
 	return build.New(opts)
 }

@@ -99,6 +99,7 @@ and the mediation certificate as PDFs.`,
 		NewCmdVersion(f, nil),
 		NewCmdWatch(f, nil),
 		NewCmdHelpCaseFile(),
+		NewCmdLSP(f, nil),
 	)
 	return root
 }
