@@ -159,9 +159,9 @@ type WorkspaceFolder struct {
 }
 
 type InitializeParams struct {
-	ProcessID        *int              `json:"processId"`
-	RootURI          string            `json:"rootUri,omitempty"`
-	WorkspaceFolders []WorkspaceFolder `json:"workspaceFolders,omitempty"`
+	ProcessID        *int               `json:"processId"`
+	RootURI          string             `json:"rootUri,omitempty"`
+	WorkspaceFolders []WorkspaceFolder  `json:"workspaceFolders,omitempty"`
 	Capabilities     ClientCapabilities `json:"capabilities"`
 }
 
