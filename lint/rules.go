@@ -127,37 +127,37 @@ func modalFix(text string, start, end int) (string, bool) {
 	if !modals[strings.ToLower(word)] {
 		return "", false
 	}
-	if rest := text[end:]; strings.HasPrefix(rest, "n't") || strings.HasPrefix(rest, "n’t") || strings.HasPrefix(rest, "'") || strings.HasPrefix(rest, "’") {
+	rest := text[end:]
+	if strings.HasPrefix(rest, "n't") || strings.HasPrefix(rest, "n’t") || strings.HasPrefix(rest, "'") || strings.HasPrefix(rest, "’") {
 		return "", false
 	}
-	toks := tagged(text)
-	i := -1
-	for k, t := range toks {
-		if t.Start == start {
-			i = k
+	if before := strings.TrimRight(text[:start], " \t"); before == "" || strings.ContainsAny(before[len(before)-1:], ".!?:;(") {
+		return "", false
+	}
+	// The words after the modal, read without the tagger: "have" and "be"
+	// (the commonest) need no tagging at all.
+	at := end
+	var verb string
+	for {
+		m := nextWord.FindStringSubmatchIndex(text[at:])
+		if m == nil {
+			return "", false
+		}
+		verb, at = strings.ToLower(text[at+m[2]:at+m[3]]), at+m[3]
+		if !softAdverbs[verb] {
 			break
 		}
 	}
-	if i <= 0 || strings.ContainsAny(toks[i-1].Text, ".!?:;(") {
-		return "", false
-	}
-	j := i + 1
-	for j < len(toks) && softAdverbs[strings.ToLower(toks[j].Text)] {
-		j++
-	}
-	if j >= len(toks) {
-		return "", false
-	}
-	verb := strings.ToLower(toks[j].Text)
-	switch {
-	case verb == "have":
-	case verb == "be":
-		if j+1 < len(toks) && notWillBe[strings.ToLower(toks[j+1].Text)] {
+	switch verb {
+	case "have":
+	case "be":
+		if m := nextWord.FindStringSubmatch(text[at:]); m != nil && notWillBe[strings.ToLower(m[1])] {
 			return "", false
 		}
-	case toks[j].Tag == "VB" && !notWill[verb]:
 	default:
-		return "", false
+		if notWill[verb] || !taggedVerb(text, at-len(verb)) {
+			return "", false
+		}
 	}
 	switch {
 	case word == strings.ToUpper(word) && len(word) > 1:
@@ -166,6 +166,19 @@ func modalFix(text string, start, end int) (string, bool) {
 		return "Will", true
 	}
 	return "will", true
+}
+
+var nextWord = regexp.MustCompile(`^\s+([\p{L}’'-]+)`)
+
+// taggedVerb reports whether the tagger reads the word at offset as a verb
+// in its base form ("receive" in "should receive").
+func taggedVerb(text string, offset int) bool {
+	for _, t := range tagged(text) {
+		if t.Start == offset {
+			return t.Tag == "VB"
+		}
+	}
+	return false
 }
 
 func overlaps(taken [][2]int, m []int) bool {

@@ -32,12 +32,22 @@ const maxHeaderLine = 1 << 10
 // header without a length) ends the connection.
 type codec struct {
 	log *log.Logger
+	max int64 // 0: MaxMessageSize
 }
 
 // WriteObject writes one message in one write, so that a pipe never sees
-// half a header.
+// half a header. jsonrpc2 hands over its message type, a json.Marshaler
+// whose output is already compact JSON: calling it directly skips the
+// byte-by-byte re-validation json.Marshal would add (about a millisecond
+// for the 240 KB of a 300-line file's diagnostics, BenchmarkDidChange).
 func (codec) WriteObject(w io.Writer, obj any) error {
-	body, err := json.Marshal(obj)
+	var body []byte
+	var err error
+	if m, ok := obj.(json.Marshaler); ok {
+		body, err = m.MarshalJSON()
+	} else {
+		body, err = json.Marshal(obj)
+	}
 	if err != nil {
 		return err
 	}
@@ -61,8 +71,12 @@ func (c codec) ReadObject(r *bufio.Reader, v any) error {
 		if err != nil {
 			return err
 		}
-		if n > MaxMessageSize {
-			c.logf("skipping a message of %d bytes (the limit is %d)", n, MaxMessageSize)
+		limit := c.max
+		if limit <= 0 {
+			limit = MaxMessageSize
+		}
+		if n > limit {
+			c.logf("skipping a message of %d bytes (the limit is %d)", n, limit)
 			if _, err := io.CopyN(io.Discard, r, n); err != nil {
 				return unexpected(err)
 			}

@@ -1,7 +1,6 @@
 package lsp
 
 import (
-	"encoding/json"
 	"errors"
 
 	"github.com/sendgen/sendgen/casefile"
@@ -49,7 +48,6 @@ type diagnosticData struct {
 	// Version is the document version the diagnostic was made for.
 	Version    int32     `json:"version"`
 	Suggestion string    `json:"suggestion,omitempty"`
-	Match      string    `json:"match,omitempty"`
 	Fixes      []fixData `json:"fixes,omitempty"`
 }
 
@@ -71,13 +69,14 @@ func (s *Server) diagnostics(a *analysis) []Diagnostic {
 }
 
 func diagnostic(a *analysis, f lint.Finding) Diagnostic {
-	data := diagnosticData{Version: a.version, Suggestion: f.Suggestion, Match: f.Match}
+	// The matched words are not repeated: the client has the text and the
+	// range, and a missing-frequency finding's match is its whole statement.
+	data := &diagnosticData{Version: a.version, Suggestion: f.Suggestion}
 	for _, fx := range f.Fixes {
 		data.Fixes = append(data.Fixes, fixData{Title: fx.Title, Range: toRange(a.src, fx.Span), NewText: fx.NewText})
 	}
-	raw, _ := json.Marshal(data) // plain strings and numbers: cannot fail
 	return Diagnostic{Range: toRange(a.src, f.Span), Severity: severity(f.Severity), Code: f.Rule,
-		CodeDescription: &CodeDescription{Href: RuleURL(f.Rule)}, Source: "sendgen", Message: f.Message, Data: raw}
+		CodeDescription: &CodeDescription{Href: RuleURL(f.Rule)}, Source: "sendgen", Message: f.Message, Data: data}
 }
 
 // errorDiagnostic shows why the document could not be checked at all (not

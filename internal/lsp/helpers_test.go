@@ -51,14 +51,19 @@ type client struct {
 	regs     []RegistrationParams
 }
 
+func workspaceOf(t testing.TB) *build.Workspace {
+	t.Helper()
+	ws, err := build.New(build.Options{Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ws
+}
+
 func newClient(t testing.TB, opts Options, caps ClientCapabilities) *client {
 	t.Helper()
 	if opts.Workspace == nil {
-		ws, err := build.New(build.Options{Today: today})
-		if err != nil {
-			t.Fatal(err)
-		}
-		opts.Workspace = ws
+		opts.Workspace = workspaceOf(t)
 	}
 	serverEnd, clientEnd := net.Pipe()
 	c := &client{t: t, serve: make(chan error, 1), diags: map[string][]PublishDiagnosticsParams{}, notified: make(chan struct{}, 1)}

@@ -1,7 +1,5 @@
 package lsp
 
-import "encoding/json"
-
 // The Language Server Protocol 3.17 types the server uses, written out by
 // hand as efm-langserver does: the protocol modules on the Go proxy are
 // stale or drop fields (tliron/glsp v0.2.2 decodes Diagnostic.code to null),
@@ -90,7 +88,10 @@ type Diagnostic struct {
 	CodeDescription *CodeDescription   `json:"codeDescription,omitempty"`
 	Source          string             `json:"source,omitempty"`
 	Message         string             `json:"message"`
-	Data            json.RawMessage    `json:"data,omitempty"`
+	// Data is the server's diagnosticData going out (a typed value: a
+	// json.RawMessage would be re-validated byte by byte when the
+	// notification is encoded), and whatever the client echoes coming in.
+	Data any `json:"data,omitempty"`
 }
 
 type PublishDiagnosticsParams struct {

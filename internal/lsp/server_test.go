@@ -48,7 +48,7 @@ func TestSession(t *testing.T) {
 		t.Errorf("the range covers %q, want \"should\"", got)
 	}
 	var data diagnosticData
-	if err := json.Unmarshal(modal.Data, &data); err != nil {
+	if err := json.Unmarshal(mustJSON(t, modal.Data), &data); err != nil {
 		t.Fatal(err)
 	}
 	if data.Version != 1 || data.Suggestion == "" || len(data.Fixes) != 1 || data.Fixes[0].NewText != "will" || data.Fixes[0].Range != modal.Range {
@@ -214,7 +214,7 @@ func TestFrontMatter(t *testing.T) {
 		}
 		delete(want, got)
 		var data diagnosticData
-		_ = json.Unmarshal(d.Data, &data)
+		_ = json.Unmarshal(mustJSON(t, d.Data), &data)
 		if len(data.Fixes) != 1 || data.Fixes[0].NewText != fix {
 			t.Errorf("%q: fixes %+v, want %q", got, data.Fixes, fix)
 		}

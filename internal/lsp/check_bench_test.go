@@ -1,0 +1,17 @@
+package lsp
+
+import (
+	"context"
+	"testing"
+)
+
+// BenchmarkCheck300 is the pipeline alone (parse, lint, timetable) on the
+// 300-line file of BenchmarkDidChange, without the protocol.
+func BenchmarkCheck300(b *testing.B) {
+	ws := workspaceOf(b)
+	text := []byte(case300())
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		ws.Check(context.Background(), "case.md", text)
+	}
+}
