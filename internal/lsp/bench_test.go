@@ -67,7 +67,9 @@ type rawClient struct {
 func newRawClient(b *testing.B, debounce time.Duration) *rawClient {
 	serverEnd, clientEnd := net.Pipe()
 	done := make(chan error, 1)
-	go func() { done <- Serve(context.Background(), serverEnd, Options{Workspace: workspaceOf(b), Debounce: debounce}) }()
+	go func() {
+		done <- Serve(context.Background(), serverEnd, Options{Workspace: workspaceOf(b), Debounce: debounce})
+	}()
 	c := &rawClient{conn: clientEnd, published: make(chan int32, 16)}
 	go func() {
 		r := bufio.NewReader(clientEnd)
