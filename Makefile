@@ -55,6 +55,7 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzPipeline$$' -fuzztime=$(FUZZTIME) ./internal/build
 	$(GO) test -run='^$$' -fuzz='^FuzzVerify$$' -fuzztime=$(FUZZTIME) ./sign
 	$(GO) test -run='^$$' -fuzz='^FuzzSign$$' -fuzztime=$(FUZZTIME) ./sign
+	$(GO) test -run='^$$' -fuzz='^FuzzReadObject$$' -fuzztime=$(FUZZTIME) ./internal/lsp
 
 # The provision rules against the labelled development corpus (shared/ sits
 # beside the checkout); skipped when it is not there.
@@ -72,7 +73,7 @@ docs-images: build
 	done
 
 bench:
-	$(GO) test -run='^$$' -bench=. -benchmem ./lint ./casefile ./render ./timeline ./sign
+	$(GO) test -run='^$$' -bench=. -benchmem ./lint ./casefile ./render ./timeline ./sign ./internal/lsp
 
 clean:
 	rm -rf bin $(OUT)
