@@ -56,6 +56,7 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzVerify$$' -fuzztime=$(FUZZTIME) ./sign
 	$(GO) test -run='^$$' -fuzz='^FuzzSign$$' -fuzztime=$(FUZZTIME) ./sign
 	$(GO) test -run='^$$' -fuzz='^FuzzReadObject$$' -fuzztime=$(FUZZTIME) ./internal/lsp
+	$(GO) test -run='^$$' -fuzz='^FuzzUnambiguousDate$$' -fuzztime=$(FUZZTIME) ./casefile
 
 # The provision rules against the labelled development corpus (shared/ sits
 # beside the checkout); skipped when it is not there.

@@ -122,3 +122,26 @@ func TestProblemFixes(t *testing.T) {
 		})
 	}
 }
+
+// FuzzUnambiguousDate: any text either is refused or reads as a real date
+// that ParseISODate accepts written back, and the same date whichever of
+// the forms the fuzzer found.
+func FuzzUnambiguousDate(f *testing.F) {
+	for _, s := range []string{"14/09/2026", "09/14/2026", "2026-9-14", "2026/09/14", "14 September 2026", "September 14, 2026", "05/09/2026", "31/02/2026"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, ok := UnambiguousDate(s)
+		if !ok {
+			return
+		}
+		iso := d.Format(time.DateOnly)
+		back, msg := ParseISODate(iso)
+		if msg != "" || !back.Equal(d) {
+			t.Fatalf("UnambiguousDate(%q) = %s, which ParseISODate reads as %v (%s)", s, iso, back, msg)
+		}
+		if again, ok := UnambiguousDate(iso); !ok || !again.Equal(d) {
+			t.Fatalf("%s is not read back as itself", iso)
+		}
+	})
+}

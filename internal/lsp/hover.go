@@ -3,6 +3,7 @@ package lsp
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/sendgen/sendgen/casefile"
@@ -24,8 +25,19 @@ func (s *Server) hover(ctx context.Context, p TextDocumentPositionParams) *Hover
 	var at *casefile.Span
 	seen := map[string]bool{}
 	engine, _, _ := s.ws.Engine(a.path)
+	// The innermost finding first: on "regular" in a statement that also
+	// lacks a frequency, the word's rule, then the statement's.
+	var here []lint.Finding
 	for _, f := range a.res.Findings {
-		if !under(f.Span, off) || seen[f.Rule] {
+		if under(f.Span, off) {
+			here = append(here, f)
+		}
+	}
+	sort.SliceStable(here, func(i, j int) bool {
+		return here[i].Span.End-here[i].Span.Start < here[j].Span.End-here[j].Span.Start
+	})
+	for _, f := range here {
+		if seen[f.Rule] {
 			continue
 		}
 		seen[f.Rule] = true
