@@ -44,6 +44,7 @@ type client struct {
 	t     testing.TB
 	conn  *jsonrpc2.Conn
 	serve chan error
+	init  InitializeResult
 
 	mu       sync.Mutex
 	diags    map[string][]PublishDiagnosticsParams // every publication, in order
@@ -78,8 +79,8 @@ func newClient(t testing.TB, opts Options, caps ClientCapabilities) *client {
 			t.Error("the server did not stop when the connection closed")
 		}
 	})
-	var res InitializeResult
-	c.call("initialize", InitializeParams{Capabilities: caps}, &res)
+	res := &c.init
+	c.call("initialize", InitializeParams{Capabilities: caps}, res)
 	if res.Capabilities.TextDocumentSync.Change != 1 || !res.Capabilities.HoverProvider {
 		t.Fatalf("capabilities %+v", res.Capabilities)
 	}

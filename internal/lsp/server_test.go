@@ -380,3 +380,24 @@ func TestProtocolErrors(t *testing.T) {
 		t.Fatal("exit did not end the session")
 	}
 }
+
+// TestPositionEncoding: UTF-16 is named only to a client that offers it,
+// and no other encoding is ever chosen.
+func TestPositionEncoding(t *testing.T) {
+	for _, tt := range []struct {
+		offered []string
+		want    string
+	}{
+		{nil, ""},
+		{[]string{"utf-16"}, "utf-16"},
+		{[]string{"utf-8", "utf-16"}, "utf-16"},
+		{[]string{"utf-8", "utf-32"}, ""}, // not allowed by the protocol; UTF-16 still applies
+	} {
+		var caps ClientCapabilities
+		caps.General.PositionEncodings = tt.offered
+		c := newClient(t, Options{}, caps)
+		if got := c.init.Capabilities.PositionEncoding; got != tt.want {
+			t.Errorf("offered %v: positionEncoding %q, want %q", tt.offered, got, tt.want)
+		}
+	}
+}
