@@ -44,9 +44,11 @@ func (s *Server) codeActions(ctx context.Context, p CodeActionParams) []CodeActi
 	return out
 }
 
+// wantsQuickFix reports whether a client's "only" filter admits quick
+// fixes: "quickfix" itself, or the empty kind that admits every kind.
 func wantsQuickFix(only []string) bool {
 	for _, k := range only {
-		if k == CodeActionQuickFix || strings.HasPrefix(CodeActionQuickFix, k+".") || k == "" {
+		if k == CodeActionQuickFix || k == "" {
 			return true
 		}
 	}

@@ -363,6 +363,20 @@ func TestProtocolErrors(t *testing.T) {
 			t.Errorf("%s: code %d, want %d (%s)", tt.method, e.Code, tt.code, e.Message)
 		}
 	}
+	// A client that asks only for refactorings gets no quick fixes.
+	c.open(uri, 1, front+"\n# Requested provision\n\n- Zoë should have regular therapy.\n")
+	c.version(uri, 1)
+	var actions []CodeAction
+	c.call("textDocument/codeAction", CodeActionParams{TextDocument: TextDocumentIdentifier{URI: uri},
+		Range: Range{End: Position{Line: 99}}, Context: CodeActionContext{Only: []string{"refactor"}}}, &actions)
+	if len(actions) != 0 {
+		t.Errorf("only refactor: got %+v", actions)
+	}
+	c.call("textDocument/codeAction", CodeActionParams{TextDocument: TextDocumentIdentifier{URI: uri},
+		Range: Range{End: Position{Line: 99}}, Context: CodeActionContext{Only: []string{"quickfix"}}}, &actions)
+	if len(actions) == 0 {
+		t.Error("only quickfix: got none")
+	}
 	// A hover on a document that is not open is empty, not an error.
 	var h *Hover
 	c.call("textDocument/hover", TextDocumentPositionParams{TextDocument: TextDocumentIdentifier{URI: "file:///nope.md"}}, &h)
