@@ -68,6 +68,7 @@ type Server struct {
 	log  *log.Logger
 	ctx  context.Context // ends with the connection
 	wg   sync.WaitGroup  // lint runs
+	out  *stream         // the connection's framing, for notifications
 
 	mu           sync.Mutex
 	docs         map[string]*document
@@ -125,7 +126,8 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) error {
 	defer cancel()
 	s := &Server{opts: opts, ws: opts.Workspace, log: log.New(opts.Log, "sendgen lsp: ", log.LstdFlags),
 		ctx: ctx, docs: map[string]*document{}}
-	conn := jsonrpc2.NewConn(ctx, jsonrpc2.NewBufferedStream(rwc, codec{log: s.log}),
+	s.out = newStream(rwc, codec{log: s.log})
+	conn := jsonrpc2.NewConn(ctx, s.out,
 		jsonrpc2.HandlerWithError(s.handle).SuppressErrClosed(), jsonrpc2.SetLogger(s.log))
 	select {
 	case <-conn.DisconnectNotify():
@@ -487,8 +489,11 @@ func (s *Server) clear(conn *jsonrpc2.Conn, uri string) {
 	s.notify(conn, "textDocument/publishDiagnostics", PublishDiagnosticsParams{URI: uri, Diagnostics: []Diagnostic{}})
 }
 
-func (s *Server) notify(conn *jsonrpc2.Conn, method string, params any) {
-	if err := conn.Notify(s.ctx, method, params); err != nil && !errors.Is(err, jsonrpc2.ErrClosed) && s.ctx.Err() == nil {
+// notify sends a notification through the stream directly (see stream):
+// the connection is not needed, and conn is kept for the callers' symmetry
+// with requests.
+func (s *Server) notify(_ *jsonrpc2.Conn, method string, params any) {
+	if err := s.out.notify(method, params); err != nil && s.ctx.Err() == nil {
 		s.log.Printf("%s: %v", method, err)
 	}
 }
