@@ -46,7 +46,11 @@ file errors.`,
   sendgen lint --fail-on warning --format github cases/
 
   # Judge the deadlines as of a given date (reproducible runs)
-  sendgen lint --today 2026-11-01 case.md`,
+  sendgen lint --today 2026-11-01 case.md
+
+  # Apply the mechanical fixes ("should" to "will", misspelt keys, dates
+  # as YYYY-MM-DD), then list what is left to do by hand
+  sendgen lint --fix case.md`,
 		Args: requirePaths("lint", "at least one file or folder (or - for standard input)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Paths = args

@@ -34,6 +34,13 @@ Editors start it themselves: docs/editors.md has the set-up for Neovim,
 VS Code, Helix, Emacs and Zed. The buffer is linted as it is typed, with the
 configuration found from the document's folder as 'sendgen lint' finds it,
 reloaded when a .sendgen.yaml changes.`,
+		Example: `  # An editor runs it; in Neovim (0.10 and later):
+  #   vim.lsp.start({ name = 'sendgen', cmd = { 'sendgen', 'lsp' } })
+  sendgen lsp
+
+  # With a configuration file for every document, and deadlines judged
+  # as of a fixed date
+  sendgen lsp --config ~/cases/.sendgen.yaml --today 2026-11-01`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
