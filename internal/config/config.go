@@ -83,6 +83,8 @@ type file struct {
 	// Exclude are globs, relative to the configuration file's folder, of
 	// files that folder arguments do not take (drafts, templates, notes).
 	Exclude []string `mapstructure:"exclude" yaml:"exclude"`
+	// ruleNames are the keys under rules as written, empty ones included.
+	ruleNames []string
 }
 
 // Rule is one rule's settings and documentation, as a file writes them.
@@ -233,7 +235,14 @@ func (c *Config) merge(u *file, path string, src []byte) error {
 	c.Exclude = append(c.Exclude, u.Exclude...)
 	c.ExcludeBase = filepath.Dir(path)
 	var errs []error
-	for _, id := range keys(u.Rules) {
+	names := keys(u.Rules)
+	for _, id := range u.ruleNames {
+		if _, ok := u.Rules[id]; !ok {
+			names = append(names, id) // written with no settings: still a name to check
+		}
+	}
+	sort.Strings(names)
+	for _, id := range names {
 		ur := u.Rules[id]
 		r, ok := c.Rules[id]
 		if !ok {
@@ -273,6 +282,14 @@ func decode(path string, src []byte) (*file, error) {
 		return nil, &Error{Path: path, Message: err.Error()}
 	}
 	var cfg file
+	// viper drops a key whose value is empty ("no-such-rule: {}"), so the
+	// rule names come from the node tree: a misspelt rule is never
+	// accepted silently.
+	if n := nodeAt(src, "rules"); n != nil && n.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			cfg.ruleNames = append(cfg.ruleNames, n.Content[i].Value)
+		}
+	}
 	if err := v.UnmarshalExact(&cfg, viper.DecodeHook(mapstructure.ComposeDecodeHookFunc(
 		dateAsString, mapstructure.StringToTimeDurationHookFunc(), mapstructure.StringToSliceHookFunc(",")))); err != nil {
 		return nil, &Error{Path: path, Message: err.Error()}

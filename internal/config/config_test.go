@@ -509,3 +509,15 @@ func TestExclude(t *testing.T) {
 		t.Error("the defaults exclude something")
 	}
 }
+
+// TestEmptyUnknownRule: a rule written with no settings is still a name to
+// check (viper drops the empty value, and the misspelling with it).
+func TestEmptyUnknownRule(t *testing.T) {
+	_, path, err := load(t, "rules:\n  missing-provider: {}\n  missing-provder: {}\n")
+	if err == nil || !strings.Contains(err.Error(), path+":3: unknown rule \"missing-provder\"") || !strings.Contains(err.Error(), "missing-provider") {
+		t.Errorf("error %v", err)
+	}
+	if _, _, err := load(t, "rules:\n  missing-provider: {}\n"); err != nil {
+		t.Errorf("a known rule with no settings: %v", err)
+	}
+}
