@@ -287,7 +287,7 @@ func decode(path string, src []byte) (*file, error) {
 	// accepted silently.
 	if n := nodeAt(src, "rules"); n != nil && n.Kind == yaml.MappingNode {
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			cfg.ruleNames = append(cfg.ruleNames, n.Content[i].Value)
+			cfg.ruleNames = append(cfg.ruleNames, strings.ToLower(n.Content[i].Value)) // as viper reads map keys
 		}
 	}
 	if err := v.UnmarshalExact(&cfg, viper.DecodeHook(mapstructure.ComposeDecodeHookFunc(
