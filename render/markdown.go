@@ -308,6 +308,17 @@ func (w *walker) inline(n ast.Node, bold, italic bool, out *[]run) {
 			add(b.String())
 		case *ast.Emphasis:
 			w.inline(ch, bold || ch.Level >= 2, italic || ch.Level == 1, out)
+		case *east.Strikethrough:
+			// ~~struck~~ wording is drawn struck through, never as live
+			// text: in an agreement a deleted word printed plain reverses
+			// what was agreed. Each character carries U+0336 (combining
+			// long stroke overlay, a zero-width glyph of the font), so the
+			// line runs through exactly the struck words however they wrap.
+			before := len(*out)
+			w.inline(ch, bold, italic, out)
+			for i := before; i < len(*out); i++ {
+				(*out)[i].text = strikeThrough((*out)[i].text)
+			}
 		case *ast.Link:
 			before := len(*out)
 			w.inline(ch, bold, italic, out)
@@ -502,4 +513,18 @@ func (o *origin) String() string {
 		return "the template"
 	}
 	return o.what
+}
+
+// strikeThrough puts U+0336 after every character but spaces and line
+// breaks.
+func strikeThrough(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) * 3)
+	for _, r := range s {
+		b.WriteRune(r)
+		if r != ' ' && r != '\n' && r != '\t' {
+			b.WriteRune('\u0336')
+		}
+	}
+	return b.String()
 }

@@ -823,3 +823,21 @@ func TestTemplateBounded(t *testing.T) {
 		})
 	}
 }
+
+// TestStrikethroughDrawnStruck: ~~struck~~ wording is printed struck
+// through (U+0336 on each character), never as live text, which in an
+// agreement would reverse its meaning.
+func TestStrikethroughDrawnStruck(t *testing.T) {
+	src := strings.Replace(mustRead(t, "full.md"), "# Background\n", "# Background\n\nZoë is ~~eleven~~ ten.\n", 1)
+	c, err := parseCaseLoose(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := pdfText(t, render(t, testRenderer(t), c, PositionStatement))
+	if !strings.Contains(got, "e\u0336l\u0336e\u0336v\u0336e\u0336n\u0336 ten") {
+		t.Errorf("struck word not drawn struck:\n%s", got)
+	}
+	if strings.Contains(got, "eleven ten") {
+		t.Error("struck word printed as live text")
+	}
+}
