@@ -23,6 +23,8 @@ type Body struct {
 	Directives []Directive
 	// End is the offset of the end of the body (the file's length).
 	End int
+	// problems found while reading the body, for Case.Problems.
+	problems []Problem
 }
 
 // Extent is the byte range of a level-1 section in the file: from its
@@ -234,13 +236,15 @@ func parseBody(src []byte, start int) Body {
 		b.out.Sections = b.out.Sections[1:]
 	}
 	b.out.End = len(src)
+	b.out.problems = b.problems
 	return b.out
 }
 
 type bodyBuilder struct {
-	src  []byte
-	base int
-	out  Body
+	src      []byte
+	base     int
+	out      Body
+	problems []Problem
 	// scratch is reused for the text of every block; finish copies it out.
 	scratch textBuilder
 }
@@ -301,7 +305,11 @@ func (b *bodyBuilder) block(sec *Section, n ast.Node, depth int) {
 		if !isComment(b.src, segs) {
 			b.code(sec, segs)
 		}
-	case *ast.FencedCodeBlock, *ast.CodeBlock:
+	case *ast.FencedCodeBlock:
+		lines := n.Lines()
+		b.code(sec, lines.Sliced(0, lines.Len()))
+		b.checkClosed(n)
+	case *ast.CodeBlock:
 		lines := n.Lines()
 		b.code(sec, lines.Sliced(0, lines.Len()))
 	}
@@ -330,6 +338,46 @@ func (b *bodyBuilder) code(sec *Section, segs []text.Segment) {
 	if strings.TrimSpace(t.Text) != "" {
 		sec.Blocks = append(sec.Blocks, &Block{Kind: Code, Text: t})
 	}
+}
+
+// checkClosed reports a code fence that is never closed: CommonMark runs it
+// to the end of the file, so every heading and section after it would be
+// read as code and silently left out of the documents.
+func (b *bodyBuilder) checkClosed(n *ast.FencedCodeBlock) {
+	lines := n.Lines()
+	open, end := -1, -1 // offsets into b.src
+	switch {
+	case n.Info != nil:
+		open = lineStartIn(b.src, n.Info.Segment.Start)
+	case lines.Len() > 0:
+		open = lineStartIn(b.src, lines.At(0).Start-1)
+	case n.Pos() >= 0:
+		open = lineStartIn(b.src, n.Pos())
+	default:
+		return
+	}
+	openEnd := open + bytes.IndexByte(append(b.src[open:len(b.src):len(b.src)], '\n'), '\n')
+	end = min(openEnd+1, len(b.src))
+	if lines.Len() > 0 {
+		end = lines.At(lines.Len() - 1).Stop
+	}
+	if len(bytes.TrimSpace(b.src[end:])) > 0 {
+		return // something follows: the closing fence, and the rest of the file
+	}
+	b.problems = append(b.problems, Problem{Kind: BodyProblem, Span: Span{b.base + open, b.base + openEnd},
+		Message:    "this code block is never closed: everything after it, to the end of the file, is read as code and left out of the documents",
+		Suggestion: "add a closing fence line (``` or ~~~, as it was opened) where the code block ends"})
+}
+
+// lineStartIn is the offset of the start of the line holding src[i].
+func lineStartIn(src []byte, i int) int {
+	if i > len(src) {
+		i = len(src)
+	}
+	if i < 0 {
+		return 0
+	}
+	return bytes.LastIndexByte(src[:i], '\n') + 1
 }
 
 // isComment reports whether an HTML block is a comment only (a

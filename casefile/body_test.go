@@ -352,3 +352,42 @@ func TestLoneCRFile(t *testing.T) {
 		t.Errorf("a CR reached the text: %q", got)
 	}
 }
+
+// TestNothingDroppedSilently: what the documents would leave out without a
+// word is a body problem on its own line: a code fence never closed (it
+// swallows the rest of the file), text before the first heading, and a
+// second section under a heading the documents print once.
+func TestNothingDroppedSilently(t *testing.T) {
+	for _, tc := range []struct{ name, body, want string }{
+		{"unclosed fence", "# Background\n\ntext\n\n```\ncode\n\n# Requested provision\n\n- x\n", "this code block is never closed"},
+		{"unclosed tilde fence in a list", "# Evidence\n\n- report\n  ~~~\n  more\n", "this code block is never closed"},
+		{"text before the first heading", "Some notes first.\n\n# Background\n\ntext\n", "comes before the first heading"},
+		{"a second requested provision", "# Requested provision\n\n- a\n\n# Evidence\n\n- e\n\n# requested  Provision\n\n- b\n", "a second # Requested provision"},
+		{"closed fence at the end", "# Background\n\n```\ncode\n```\n", ""},
+		{"closed fence at the end, no newline", "# Background\n\n```\ncode\n```", ""},
+		{"an empty fence closed", "# Background\n\n```\n```\n\ntext\n", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := mustParse(t, validFront+"\n"+tc.body)
+			var got []Problem
+			for _, p := range c.Problems {
+				if p.Kind == BodyProblem {
+					got = append(got, p)
+				}
+			}
+			if tc.want == "" {
+				if len(got) != 0 {
+					t.Errorf("problems %v", got)
+				}
+				return
+			}
+			if len(got) != 1 || !strings.Contains(got[0].Message, tc.want) {
+				t.Fatalf("problems %v, want one saying %q", got, tc.want)
+			}
+			line := c.Pos(got[0].Span.Start).Line
+			if l := c.LineText(line); strings.TrimSpace(l) == "" {
+				t.Errorf("reported on an empty line %d", line)
+			}
+		})
+	}
+}

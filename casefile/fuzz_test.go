@@ -122,8 +122,8 @@ func FuzzFrontMatter(f *testing.F) {
 		// problem with the whole block starts on the closing fence.
 		closing := c.LineStart(c.Pos(c.Front.Span.End).Line)
 		for _, p := range c.Problems {
-			if strings.HasPrefix(p.Message, "the agreed actions table") {
-				continue
+			if p.Kind != FrontMatterProblem {
+				continue // a body problem (the fuzzed body is a fixed one)
 			}
 			if p.Span.End > c.Front.Span.End {
 				t.Fatalf("problem %q at %v outside the front matter %v", p.Message, p.Span, c.Front.Span)

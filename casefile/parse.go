@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/sendgen/sendgen/send"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -99,6 +100,8 @@ func Parse(path string, src []byte) (*Case, error) {
 		return nil, e
 	}
 	c.Body = parseBody(src, bodyStart)
+	c.Problems = append(c.Problems, c.Body.problems...)
+	c.bodyProblems()
 	c.collectActions()
 	c.collectPlaceholders()
 	sortProblems(c.Problems)
@@ -393,5 +396,39 @@ func bidiControl(src []byte) (int, rune) {
 			return i, r
 		}
 		i += n
+	}
+}
+
+// bodyProblems reports what the documents would leave out without a word:
+// text before the first heading (in no section a document prints), and a
+// second section under a heading a document prints (only the first is).
+func (c *Case) bodyProblems() {
+	if s := c.Body.Sections; len(s) > 0 && s[0].Level == 0 && (len(s[0].Blocks) > 0 || len(s[0].Tables) > 0) {
+		sp := Span{c.Body.End, c.Body.End}
+		if len(s[0].Blocks) > 0 {
+			sp = s[0].Blocks[0].Text.Span
+		} else {
+			sp = s[0].Tables[0].Span
+		}
+		c.Problems = append(c.Problems, Problem{Kind: BodyProblem, Span: sp,
+			Message:    "this text comes before the first heading, so no document prints it",
+			Suggestion: "put it under the heading it belongs to, such as # Background"})
+	}
+	seen := map[string]bool{}
+	for _, sec := range c.Body.Sections {
+		if sec.Level != 1 {
+			continue
+		}
+		for _, h := range send.Headings {
+			if !matchesKey(sec.Title, normaliseHeading(h)) {
+				continue
+			}
+			if seen[h] {
+				c.Problems = append(c.Problems, Problem{Kind: BodyProblem, Span: sec.Span,
+					Message:    fmt.Sprintf("a second # %s: the documents print only the first, so everything under this one is left out", h),
+					Suggestion: fmt.Sprintf("move what is under this heading into the first # %s, and delete this heading", h)})
+			}
+			seen[h] = true
+		}
 	}
 }

@@ -76,7 +76,9 @@ func TestNothingReadSilently(t *testing.T) {
 		{
 			name: "a body paragraph that looks like a field",
 			src:  validFront + "Decision: the council refused.\n\n---\n",
-			want: "",
+			// Not front matter; but before any heading, so no document prints it.
+			want: "14:1: [body] this text comes before the first heading, so no document prints it\n" +
+				"\tsuggestion: put it under the heading it belongs to, such as # Background\n",
 		},
 	}
 	for _, tt := range tests {
