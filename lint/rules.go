@@ -370,3 +370,13 @@ func (frontmatterRule) Check(d *Doc, emit func(Finding)) {
 		emit(Finding{Span: sp, Severity: Warning, ownSeverity: true, Message: w})
 	}
 }
+
+// wordsPattern turns "speech and language therapist" into a pattern that
+// allows any run of spaces or hyphens between the words.
+func wordsPattern(words string) string {
+	parts := strings.Fields(words)
+	for i, p := range parts {
+		parts[i] = regexp.QuoteMeta(p)
+	}
+	return strings.Join(parts, `[\s-]+`)
+}

@@ -197,7 +197,7 @@ func (e *Engine) analyse(s *Statement) *Statement {
 	}
 	s.Frequency = frequencyM.MatchString(text, lower)
 	s.Duration = durationM.MatchString(text, lower)
-	s.Provider = e.providers.Has(text)
+	s.Provider = e.providers.has(text, lower)
 	return s
 }
 
