@@ -282,3 +282,32 @@ func (t *Text) Whole() Span {
 	}
 	return t.Source(0, len(t.Text))
 }
+
+// Join makes one Text of several, with sep (synthetic text, not in the
+// file) between them: the cells of a table row read as one statement.
+// Every byte of the result still maps back to the file, so a phrase found
+// in the joined text is reported exactly where its cell has it. The
+// result's Span covers the parts; fallback is used when they are all empty.
+func Join(parts []Text, sep string, fallback Span) Text {
+	var tb textBuilder
+	for i := range parts {
+		p := &parts[i]
+		if len(p.Text) == 0 {
+			continue
+		}
+		if len(tb.buf) > 0 {
+			at := p.Span.Start
+			if k := len(tb.segs) - 1; k >= 0 {
+				at = tb.segs[k].src + tb.segs[k].srcN
+			}
+			tb.synthetic(sep, at)
+		}
+		base := len(tb.buf)
+		for _, s := range p.segs {
+			s.text += base
+			tb.segs = append(tb.segs, s)
+		}
+		tb.buf = append(tb.buf, p.Text...)
+	}
+	return tb.text(fallback)
+}

@@ -3,6 +3,7 @@ package lint
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // The detectors answer "does this statement say how often / how long / who
@@ -43,11 +44,21 @@ var (
 		`\bat\s+all\s+times\b`,
 		`\bfull[\s-]time\b`,
 		`\bper\s+annum\b`,
+		// event-based: at each transition, before each new topic, after every meal
+		`\b(?:at|before|after|during|following|on|prior\s+to|ahead\s+of|throughout)\s+(?:the\s+(?:start|end|beginning)\s+of\s+)?(?:each|every)\s+[a-z]`,
+		// on each of the first five days of term
+		`\b(?:each|every)\s+of\s+(?:the|her|his|their)\s+(?:[a-z0-9]+\s+){0,3}` + period + `\b`,
 	}
 
 	durationParts = []string{
 		// 30 minutes, thirty minutes, 45-minute, 1 hr, 1.5 hours, 20 mins
 		`\b` + quantity + `(?:minutes?|mins?|hours?|hrs?)\b`,
+		// 16 taught hours, 25 contact hours, 15 funded hours
+		`\b` + numDigit + `\s+[a-z]+(?:ed|ing|act)\s+(?:minutes?|hours?)\b`,
+		// the first hour, the first two hours of each day, the last 10 minutes
+		`\b(?:first|last|final|opening)\s+(?:` + quantity + `)?(?:minutes?|mins?|hours?|hour)\b`,
+		// half a day, a half-day, half a morning
+		`\bhalf\s+(?:a|an)\s+(?:school\s+)?(?:day|morning|afternoon|session)\b|\bhalf[\s-]days?\b`,
 		`\b\d+(?:\.\d+)?\s*h\b`,
 		`\bhalf\s+an?\s+hour\b`,
 		`\b(?:one|an?)\s+and\s+a\s+half\s+hours?\b`,
@@ -110,8 +121,63 @@ func (ms matchers) MatchString(text, lower string) bool {
 	return false
 }
 
+// occasions are the nouns that name an act, an event or a time (WordNet's,
+// roles_gen.go), built once on first use, with the ones WordNet files under
+// another sense.
+var occasions = sync.OnceValue(func() map[string]bool {
+	m := lineSet(wordnetOccasions)
+	for _, w := range []string{"exam", "lunch", "snack", "assembly", "registration", "class", "visit"} {
+		m[w] = true
+	}
+	return m
+})
+
+// eachOccasion reports whether lower says "each" or "every" of an occasion
+// ("each assessment", "every theory lesson", "each PE lesson"): that is how
+// often. "Every classroom" or "each subject teacher" is where or who.
+func eachOccasion(lower string) bool {
+	for _, q := range [...]string{"each ", "every "} {
+		for from := 0; ; {
+			k := strings.Index(lower[from:], q)
+			if k < 0 {
+				break
+			}
+			at := from + k
+			from = at + len(q)
+			if at > 0 && isLetter(lower[at-1]) {
+				continue
+			}
+			// The noun phrase after it: up to three words, to a stop.
+			rest := lower[from:]
+			for n := 0; n < 3 && len(rest) > 0; n++ {
+				j := 0
+				for j < len(rest) && (isLetter(rest[j]) || rest[j] == '-') {
+					j++
+				}
+				w := rest[:j]
+				if w == "" {
+					break
+				}
+				if occasions()[w] || len(w) > 3 && w[len(w)-1] == 's' && occasions()[w[:len(w)-1]] {
+					return true
+				}
+				if j >= len(rest) || rest[j] != ' ' || w == "of" {
+					break
+				}
+				rest = rest[j+1:]
+			}
+		}
+	}
+	return false
+}
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
 // hasFrequency reports whether s states how often.
-func hasFrequency(s string) bool { return frequencyM.MatchString(s, lowerASCII(s)) }
+func hasFrequency(s string) bool {
+	l := lowerASCII(s)
+	return frequencyM.MatchString(s, l) || eachOccasion(l)
+}
 
 // hasDuration reports whether s states how long.
 func hasDuration(s string) bool { return durationM.MatchString(s, lowerASCII(s)) }
@@ -145,4 +211,18 @@ func unsizedGroups(s string) [][]int {
 		}
 	}
 	return out
+}
+
+// lineSet makes a set of the lines of a generated word list.
+func lineSet(lines string) map[string]bool {
+	m := make(map[string]bool, strings.Count(lines, "\n"))
+	for len(lines) > 0 {
+		i := strings.IndexByte(lines, '\n')
+		if i < 0 {
+			i = len(lines)
+		}
+		m[lines[:i]] = true
+		lines = lines[min(i+1, len(lines)):]
+	}
+	return m
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/jdkato/prose/v3/tokenize"
 
 	"github.com/sendgen/sendgen/casefile"
+	"github.com/sendgen/sendgen/send"
 )
 
 // StatementKind says where a statement comes from.
@@ -36,6 +37,8 @@ type Statement struct {
 	// QuoteStart/QuoteEnd, when set, is quoted plan wording inside an
 	// action ("Amend Section F to read: '...'"), which is judged as provision.
 	QuoteStart, QuoteEnd int
+	// Row reports a table row: Text is its judged cells joined.
+	Row bool
 
 	Frequency, Duration, Provider bool
 
@@ -76,15 +79,20 @@ func tagged(text string) []tokenize.Token {
 
 var provisionSections = map[string]bool{"section f": true, "section g": true, "section h1": true, "section h2": true, "section h": true}
 
-// provisionBlocks returns the blocks of the case that are provision:
-// under # Requested provision, directly or in ## Section F, G, H1, H2, and
-// under any heading the configuration adds.
-func (e *Engine) provisionBlocks(c *casefile.Case) []*casefile.Block {
+// provisionBlocks returns the blocks and tables of the case that are
+// provision: under # Requested provision, directly or in ## Section F, G,
+// H1, H2, and under any heading the configuration adds.
+func (e *Engine) provisionBlocks(c *casefile.Case) ([]*casefile.Block, []*casefile.Table) {
 	var out []*casefile.Block
+	var tables []*casefile.Table
 	for _, s := range c.Body.Sections {
+		if s.Key() == strings.ToLower(send.AgreedActions) {
+			continue // its table is the agreed actions, read as actions
+		}
 		whole := s.Key() == "requested provision" || e.extraHeadings[s.Key()]
 		if whole {
 			out = append(out, s.Blocks...)
+			tables = append(tables, s.Tables...)
 		}
 		// Sub-headings: a "## Section X" decides for everything under it
 		// (including ### headings) until the next level-2 heading; any
@@ -104,8 +112,56 @@ func (e *Engine) provisionBlocks(c *casefile.Case) []*casefile.Block {
 			}
 			if inProvision {
 				out = append(out, ch.Blocks...)
+				tables = append(tables, ch.Tables...)
 			}
 		}
+	}
+	return out, tables
+}
+
+// notProvisionColumn names a column of a provision table that holds the
+// child's needs, the outcomes sought or a review date (Sections B and E, not
+// provision): "Need", "Area of need", "Outcome", "Review". A column that
+// says it holds provision ("Provision to meet the need") is provision.
+var (
+	notProvisionColumn = regexp.MustCompile(`(?i)\b(?:needs?|outcomes?|targets?|goals?|aims?|review(?:ed)?|objectives?)\b`)
+	provisionColumn    = regexp.MustCompile(`(?i)\b(?:provision|support|intervention|who|how|by|frequency|when)\b`)
+	// placeholderCell is a cell that supplies nothing: "N/A", "-", "TBC".
+	placeholderCell = regexp.MustCompile(`(?i)^\s*(?:n/?a|-+|—|–|none|nil|tbc|tba|\?+)\s*\.?\s*$`)
+)
+
+// rowStatements reads a provision table: each body row is one statement,
+// its judged cells read together (frequency in one cell, provider in
+// another), joined by a separator no detector reads across. Header rows
+// and empty or placeholder cells supply nothing.
+func (e *Engine) rowStatements(t *casefile.Table, out []*Statement) []*Statement {
+	judged := make([]bool, len(t.Header))
+	anyHeader := false
+	for i, h := range t.Header {
+		k := strings.TrimSpace(h.Text)
+		judged[i] = k == "" || provisionColumn.MatchString(k) || !notProvisionColumn.MatchString(k)
+		anyHeader = anyHeader || judged[i]
+	}
+	if !anyHeader {
+		// No column says it holds provision: read them all rather than none.
+		for i := range judged {
+			judged[i] = true
+		}
+	}
+	parts := make([]casefile.Text, 0, len(t.Header))
+	for _, r := range t.Rows {
+		parts = parts[:0]
+		for i, cell := range r.Cells {
+			if i < len(judged) && !judged[i] || placeholderCell.MatchString(cell.Text) {
+				continue
+			}
+			parts = append(parts, cell)
+		}
+		text := casefile.Join(parts, " | ", r.Span)
+		if strings.TrimSpace(text.Text) == "" {
+			continue
+		}
+		out = append(out, e.analyse(&Statement{Kind: Provision, Text: &text, Start: 0, End: len(text.Text), Judge: true, Row: true}))
 	}
 	return out
 }
@@ -124,7 +180,10 @@ func normaliseSection(k string) string {
 // statements splits the case into the statements the provision rules judge.
 func (e *Engine) statements(c *casefile.Case) ([]*Statement, error) {
 	var out []*Statement
-	blocks := e.provisionBlocks(c)
+	blocks, tables := e.provisionBlocks(c)
+	for _, t := range tables {
+		out = e.rowStatements(t, out)
+	}
 	for i, b := range blocks {
 		t := &b.Text
 		// Provision still to be written ("[[the first provision]]") is
@@ -195,7 +254,7 @@ func (e *Engine) analyse(s *Statement) *Statement {
 	if s.QuoteEnd > 0 {
 		lower = s.lower[s.QuoteStart-s.Start : s.QuoteEnd-s.Start]
 	}
-	s.Frequency = frequencyM.MatchString(text, lower)
+	s.Frequency = frequencyM.MatchString(text, lower) || eachOccasion(lower)
 	s.Duration = durationM.MatchString(text, lower)
 	s.Provider = e.providers.has(text, lower)
 	return s

@@ -10,6 +10,8 @@
 //     have no person sense ("list", "wrist", "checklist"), so that the
 //     suffix rule for roles WordNet lacks ("orthotist", "hydrotherapist")
 //     does not take them for roles.
+//   - occasions: the nouns with a sense that is an act, an event or a
+//     time ("lesson", "holiday", "assessment"), for "each ..." frequencies.
 //   - verbForms: WordNet's irregular verb forms (verb.exc), inflection to
 //     lemma, for matching phrases by lemma ("sought" is "seek").
 //
@@ -51,8 +53,13 @@ var excludedLemmaOnly = []string{"person.n.01", "adult.n.01", "worker.n.01", "pr
 
 type synset struct {
 	words    []string
+	lexFile  int      // 4 noun.act, 11 noun.event, 28 noun.time ...
 	hyponyms []string // offsets
 }
+
+// occasionFiles are the lexicographer files of nouns that name an occasion:
+// acts, events and times ("lesson", "assessment", "holiday", "morning").
+var occasionFiles = map[int]bool{4: true, 11: true, 28: true}
 
 func main() {
 	dir := flag.String("wordnet", "/usr/share/wordnet", "folder holding the WordNet 3.0 database (data.noun, index.noun, verb.exc)")
@@ -187,6 +194,23 @@ func run(dir, out string) error {
 	}
 	sort.Strings(notRoles)
 
+	// Occasions: single nouns with a sense that is an act, an event or a
+	// time, so that "each assessment" and "every theory lesson" are how
+	// often, and "every classroom" and "each subject teacher" are not.
+	var occasions []string
+	for w, offs := range index {
+		if strings.ContainsAny(w, "_-.'") || len(w) < 3 {
+			continue
+		}
+		for _, o := range offs {
+			if s := nouns[o]; s != nil && occasionFiles[s.lexFile] && !anyone[o] {
+				occasions = append(occasions, w)
+				break
+			}
+		}
+	}
+	sort.Strings(occasions)
+
 	forms, err := readExc(filepath.Join(dir, "verb.exc"))
 	if err != nil {
 		return err
@@ -201,6 +225,8 @@ func run(dir, out string) error {
 	b.WriteString("const wordnetRoles = " + quoteLines(roles) + "\n\n")
 	fmt.Fprintf(&b, "// wordnetNotRoles are %d words ending in -ist or -ician that name no person.\n", len(notRoles))
 	b.WriteString("const wordnetNotRoles = " + quoteLines(notRoles) + "\n\n")
+	fmt.Fprintf(&b, "// wordnetOccasions are %d nouns with a sense that is an act, an event or a time.\n", len(occasions))
+	b.WriteString("const wordnetOccasions = " + quoteLines(occasions) + "\n\n")
 	fmt.Fprintf(&b, "// wordnetVerbForms are %d irregular verb forms, \"form lemma\" a line.\n", len(forms))
 	b.WriteString("const wordnetVerbForms = " + quoteLines(forms) + "\n")
 	src, err := format.Source(b.Bytes())
@@ -257,6 +283,7 @@ func readData(path string) (map[string]*synset, error) {
 			continue
 		}
 		s := &synset{}
+		fmt.Sscanf(fields[1], "%d", &s.lexFile)
 		var nw int
 		fmt.Sscanf(fields[3], "%x", &nw)
 		i := 4
