@@ -58,12 +58,21 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzReadObject$$' -fuzztime=$(FUZZTIME) ./internal/lsp
 	$(GO) test -run='^$$' -fuzz='^FuzzUnambiguousDate$$' -fuzztime=$(FUZZTIME) ./casefile
 
-# The provision rules against the labelled development corpus (shared/ sits
-# beside the checkout); skipped when it is not there.
+# The provision rules against the labelled corpora (shared/ sits beside the
+# checkout): dev, the development files, and plans, case files written the
+# way real EHC plans are (tables, numbered paragraphs, Section G/H, agreed
+# actions). Each is skipped when it is not there.
+CORPORA ?= ../shared/corpus/dev ../shared/corpus/plans
+
 corpus: build
-	@if [ -d ../shared/corpus/dev ]; then \
-		python3 ../shared/corpus/score.py ./$(BIN) ../shared/corpus/dev --min-precision 0.97 --min-recall 0.97 | tail -1; \
-	else echo "corpus: ../shared/corpus/dev not found, skipped"; fi
+	@for d in $(CORPORA); do \
+		if [ -d $$d ]; then \
+			printf '%s: ' $$d; \
+			out=$$(python3 ../shared/corpus/score.py ./$(BIN) $$d --min-precision 0.97 --min-recall 0.97); st=$$?; \
+			echo "$$out" | tail -1; \
+			if [ $$st -ne 0 ]; then echo "$$out"; exit 1; fi; \
+		else echo "corpus: $$d not found, skipped"; fi; \
+	done
 
 # The README's pictures: page 1 of each document of samples/WCC-2026-0412.md
 # (pdftoppm, from poppler-utils).

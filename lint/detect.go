@@ -54,7 +54,7 @@ var (
 		// 30 minutes, thirty minutes, 45-minute, 1 hr, 1.5 hours, 20 mins
 		`\b` + quantity + `(?:minutes?|mins?|hours?|hrs?)\b`,
 		// 16 taught hours, 25 contact hours, 15 funded hours
-		`\b` + numDigit + `\s+[a-z]+(?:ed|ing|act)\s+(?:minutes?|hours?)\b`,
+		`\b` + numDigit + `\s+[a-z]+\s+(?:minutes?|hours?)\b`,
 		// the first hour, the first two hours of each day, the last 10 minutes
 		`\b(?:first|last|final|opening)\s+(?:` + quantity + `)?(?:minutes?|mins?|hours?|hour)\b`,
 		// half a day, a half-day, half a morning

@@ -179,6 +179,7 @@ func (e *Engine) Check(ctx context.Context, c *casefile.Case, opts Options) (*Re
 	doc := &Doc{Case: c, Statements: st, Today: today}
 	doc.Dates = timeline.Compute(timetableInputs(c, st), e.calendar)
 	var out []Finding
+	child := childFirstName(c)
 	for _, r := range e.rules {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -195,6 +196,7 @@ func (e *Engine) Check(ctx context.Context, c *casefile.Case, opts Options) (*Re
 			if f.Suggestion == "" {
 				f.Suggestion = info.Suggestion
 			}
+			f.Suggestion = personalise(f.Suggestion, child)
 			if f.Match == "" && f.Span.End > f.Span.Start && f.Span.End <= len(c.Bytes) {
 				f.Match = string(c.Bytes[f.Span.Start:f.Span.End])
 			}
@@ -209,6 +211,43 @@ func (e *Engine) Check(ctx context.Context, c *casefile.Case, opts Options) (*Re
 		return ruleIndex(out[i].Rule) < ruleIndex(out[j].Rule)
 	})
 	return &Result{Findings: out, Dates: doc.Dates}, nil
+}
+
+// childFirstName is the first name of the case's child, for suggestions written
+// about the child ("{child} will receive ..."); "" when the case has none.
+func childFirstName(c *casefile.Case) string {
+	if f := strings.Fields(c.Front.Child.Name.Value); len(f) > 0 {
+		return f[0]
+	}
+	return ""
+}
+
+// personalise puts the case's child into a suggestion's {child}: a
+// suggestion must never name another family's child. Without a name it is
+// "the child" ("The child" where it starts a sentence or a quotation).
+func personalise(s, child string) string {
+	if !strings.Contains(s, "{child}") {
+		return s
+	}
+	if child != "" {
+		return strings.ReplaceAll(s, "{child}", child)
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(s, "{child}")
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		before := strings.TrimRight(s[:i], " ")
+		b.WriteString(s[:i])
+		if before == "" || strings.ContainsAny(before[len(before)-1:], "\".:!?“") {
+			b.WriteString("The child")
+		} else {
+			b.WriteString("the child")
+		}
+		s = s[i+len("{child}"):]
+	}
 }
 
 // RuleIDs are the rule identifiers of the spec, in its order. They are a

@@ -30,6 +30,10 @@ func compilePhrases(id string, ps []Phrase) (phraseRule, error) {
 		if src == "" {
 			src = `\b` + wordsPattern(p.Phrase) + `\b`
 		}
+		src, err := expandLemmas(src)
+		if err != nil {
+			return r, fmt.Errorf("rule %s phrase %d (%q): %w", id, i+1, p.Pattern, err)
+		}
 		m, err := newMatcher(`(?i)` + src)
 		if err != nil {
 			return r, fmt.Errorf("rule %s phrase %d (%q): %w", id, i+1, src, err)
@@ -55,7 +59,7 @@ func (r phraseRule) Check(d *Doc, emit func(Finding)) {
 		text := s.String()
 		var taken [][2]int // spans already reported, so overlapping phrases report once
 		for _, p := range r.phrases {
-			if p.unquantified && s.Quantified() {
+			if p.unquantified && s.Frequency && s.Duration {
 				continue
 			}
 			for _, m := range p.re.FindAllStringIndex(text, s.lower) {
