@@ -583,3 +583,19 @@ func rawText(src []byte, segs []text.Segment) string {
 	}
 	return strings.TrimSpace(b.String())
 }
+
+// noneWords are what people write in a section that has nothing in it.
+var noneWords = map[string]bool{
+	"none": true, "n/a": true, "na": true, "nil": true, "not applicable": true, "nothing": true,
+	"none agreed": true, "none identified": true, "no": true, "none at this time": true,
+}
+
+// IsNone reports whether text says there is nothing ("None.", "- N/A",
+// "Nil"): a section holding only that is empty, not one item.
+func IsNone(text string) bool {
+	t := strings.TrimSpace(text)
+	t = strings.TrimLeft(t, "-*+ \t")
+	t = strings.TrimRight(t, ". \t")
+	t = strings.Trim(t, "*_")
+	return noneWords[strings.ToLower(strings.Join(strings.Fields(t), " "))]
+}

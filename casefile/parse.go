@@ -337,6 +337,14 @@ func splitYAMLError(err error) (string, int) {
 	return msg, line
 }
 
+// Action, Who and By columns of the agreed actions table, as written and
+// in the other spellings accepted.
+var (
+	ActionColumns = []string{"action", "agreed action", "actions"}
+	WhoColumns    = []string{"who", "owner", "by whom", "responsible"}
+	ByColumns     = []string{"by", "when", "by when", "deadline", "date"}
+)
+
 // collectActions reads the agreed actions table.
 func (c *Case) collectActions() {
 	sec := c.Body.Find("Agreed actions")
@@ -349,9 +357,9 @@ func (c *Case) collectActions() {
 		tables = append(tables[:len(tables):len(tables)], ch.Tables...)
 	}
 	for _, t := range tables {
-		ai := t.Column("action", "agreed action", "actions")
-		wi := t.Column("who", "owner", "by whom", "responsible")
-		bi := t.Column("by", "when", "by when", "deadline", "date")
+		ai := t.Column(ActionColumns...)
+		wi := t.Column(WhoColumns...)
+		bi := t.Column(ByColumns...)
 		if ai < 0 {
 			c.Problems = append(c.Problems, Problem{Kind: BodyProblem, Span: t.Span,
 				Message: "the agreed actions table has no 'Action' column: use the columns Action, Who, By"})

@@ -11,13 +11,14 @@ import (
 // ProblemRule is the rule each kind of parse problem is reported under: a
 // body the documents cannot use is not a front-matter error.
 //
-// Body problems have a rule of their own, "body", until the spec's
-// "structure" rule (shared/spec/case-file.md: headings, lists and tables the
-// documents cannot use) is built; they then move to it.
+// Body problems are the spec's "structure" rule's (shared/spec/case-file.md:
+// headings, lists and tables the documents cannot use); the interim "body"
+// rule that reported them before it existed is kept as a name only, so
+// that configurations naming it still load.
 func ProblemRule(k casefile.ProblemKind) string {
 	switch k {
 	case casefile.BodyProblem:
-		return "body"
+		return "structure"
 	case casefile.PlaceholderProblem:
 		return "placeholder"
 	}
@@ -35,9 +36,6 @@ func (r problemRule) Check(d *Doc, emit func(Finding)) {
 		if p.Kind == r.kind {
 			emit(Finding{Span: p.Span, Message: p.Message, Suggestion: p.Suggestion, Fixes: p.Fixes})
 		}
-	}
-	if r.kind == casefile.BodyProblem {
-		unknownDirectiveRules(d, emit)
 	}
 }
 

@@ -46,7 +46,7 @@ func TestOneFindingPerProblem(t *testing.T) {
 			// Before: filed under frontmatter.
 			name: "an actions table with no Action column",
 			src:  testFront + "mediation:\n  date: 2026-09-02\n  attendees:\n    - {name: Jo Smith, role: SEN Officer, organisation: Test Council, authority: true}\n---\n\n# Agreed actions\n\n| Task | Who | By |\n| --- | --- | --- |\n| Send the plan. | Jo Smith, SEN Officer | 2026-09-25 |\n",
-			want: "21:1 body error: the agreed actions table has no 'Action' column: use the columns Action, Who, By\n",
+			want: "21:1 structure error: the agreed actions table has no 'Action' column: use the columns Action, Who, By\n",
 		},
 		{
 			name: "placeholders: one finding each, and nothing else about them",
@@ -67,7 +67,7 @@ func TestOneFindingPerProblem(t *testing.T) {
 		{
 			name: "a suppression comment naming no rule",
 			src:  header + "<!-- sendgen-disable-next-line missing-provder -->\n- 30 minutes of speech and language therapy each week with an HCPC-registered Speech and Language Therapist.\n",
-			want: "21:1 body warning: sendgen-disable-next-line names no rule \"missing-provder\", so it switches nothing off (did you mean 'missing-provider'?)\n",
+			want: "21:1 structure warning: sendgen-disable-next-line names no rule \"missing-provder\", so it switches nothing off (did you mean 'missing-provider'?)\n",
 		},
 		{
 			name: "an English council",

@@ -124,9 +124,9 @@ func New(cfg Config, cal *timeline.Calendar) (*Engine, error) {
 		ownerRule{},
 		deadlineRule{},
 		frontmatterRule{},
-		problemRule{casefile.BodyProblem},
 		problemRule{casefile.PlaceholderProblem},
 		outsideEngland{},
+		structureRule{extraHeadings: e.extraHeadings},
 	)
 	e.rules = append(e.rules, dateRules()...)
 	return e, nil
@@ -254,7 +254,7 @@ func personalise(s, child string) string {
 // contract: they appear in every output format and in configuration.
 var RuleIDs = []string{
 	"vague-wording", "hedged-commitment", "missing-frequency", "missing-duration", "missing-provider",
-	"unquantified-group", "action-missing-owner", "action-missing-deadline", "frontmatter",
+	"unquantified-group", "action-missing-owner", "action-missing-deadline", "frontmatter", "structure",
 	"adviser-contact", "mediation-not-arranged", "appeal-not-available",
 	"certificate-late", "mediation-late", "authority-not-confirmed", "health-not-present",
 	"certificate-not-required", "appeal-deadline", "phase-transfer", "action-late",

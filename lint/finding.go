@@ -69,6 +69,13 @@ type Finding struct {
 	// as YYYY-MM-DD). Editors offer them as quick fixes; `sendgen lint
 	// --fix` applies them (casefile.ApplyFixes).
 	Fixes []Fix
+	// Detail is the working behind the message (a date's computation, the
+	// steps of a rule), for --verbose, `timeline` and `explain`: the
+	// message itself stays short enough to read in one breath.
+	Detail string
+	// Section is the body heading a structure finding is about ("Agreed
+	// actions"), so that the document drawn from it can be held back.
+	Section string
 	// ownSeverity marks a finding whose rule chose its severity (the
 	// appeal deadline is info, warning or error depending on the date).
 	ownSeverity bool

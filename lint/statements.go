@@ -152,7 +152,7 @@ func (e *Engine) rowStatements(t *casefile.Table, out []*Statement) []*Statement
 	for _, r := range t.Rows {
 		parts = parts[:0]
 		for i, cell := range r.Cells {
-			if i < len(judged) && !judged[i] || placeholderCell.MatchString(cell.Text) {
+			if i < len(judged) && !judged[i] || placeholderCell.MatchString(cell.Text) || casefile.HasPlaceholder(cell.Text) {
 				continue
 			}
 			parts = append(parts, cell)
@@ -190,6 +190,9 @@ func (e *Engine) statements(c *casefile.Case) ([]*Statement, error) {
 		// reported once, as a placeholder, not judged as wording.
 		if casefile.HasPlaceholder(t.Text) {
 			continue
+		}
+		if casefile.IsNone(t.Text) {
+			continue // "None." is an empty section, not a statement
 		}
 		if b.Kind == casefile.ListItem {
 			// "- Speech and language therapy:" over a nested list is a

@@ -357,7 +357,9 @@ func (v *View) markdownFrom(c *casefile.Case, title string, start, end int) Mark
 		end = start
 	}
 	src := string(v.src[start:end])
-	return Markdown{Title: title, Present: hasContent(src), Source: src,
+	// A section holding only "None." is empty: the outcome form must not
+	// say "some issues remain unresolved" because of it.
+	return Markdown{Title: title, Present: hasContent(src) && !casefile.IsNone(src), Source: src,
 		origin: "# " + title, offset: start}
 }
 

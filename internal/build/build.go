@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -389,8 +390,9 @@ var provisionSection = map[render.Document]string{
 // blockingFindings returns the findings, besides the front matter's errors,
 // that hold a final document back, in file order: the error-level findings
 // inside the provision it sets out, dates in the front matter that cannot be
-// right, and any placeholder it would print (a half-finished case file never
-// becomes a final document, the certificate included).
+// right, structure errors about a section it draws on, and any placeholder
+// it would print (a half-finished case file never becomes a final document,
+// the certificate included).
 func blockingFindings(c *casefile.Case, kind render.Document, findings []lint.Finding) []lint.Finding {
 	var out []lint.Finding
 	ext, hasProvision := provisionExtent(c, kind)
@@ -399,12 +401,26 @@ func blockingFindings(c *casefile.Case, kind render.Document, findings []lint.Fi
 		case f.Rule == lint.ProblemRule(casefile.PlaceholderProblem) && Concerns(c, kind, f):
 			out = append(out, f)
 		case f.Severity != lint.Error || f.Rule == "frontmatter":
+		case f.Rule == "structure" && f.Section != "":
+			if drawnOn(kind, f.Section) {
+				out = append(out, f)
+			}
 		case (hasProvision && f.Span.Start >= ext.Start && f.Span.Start < ext.End) ||
 			(f.Rule == "date-conflict" && f.Span.Start < c.Front.Span.End):
 			out = append(out, f)
 		}
 	}
 	return out
+}
+
+// drawnOn reports whether a document prints the section of a body heading.
+func drawnOn(kind render.Document, section string) bool {
+	for _, s := range printedSections[kind] {
+		if strings.EqualFold(section, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // provisionExtent is the extent of the section whose provision a document

@@ -16,7 +16,7 @@ import (
 // extensions of docs/case-file.md.
 var specRules = []string{
 	"vague-wording", "hedged-commitment", "missing-frequency", "missing-duration", "missing-provider",
-	"unquantified-group", "action-missing-owner", "action-missing-deadline", "frontmatter",
+	"unquantified-group", "action-missing-owner", "action-missing-deadline", "frontmatter", "structure",
 	"adviser-contact", "mediation-not-arranged", "appeal-not-available",
 	"certificate-late", "mediation-late", "authority-not-confirmed", "health-not-present",
 	"certificate-not-required", "appeal-deadline", "phase-transfer", "action-late",
