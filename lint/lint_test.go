@@ -202,6 +202,12 @@ func TestAgreedActions(t *testing.T) {
 		{"| LA to consider funding a laptop. | Test Council | 2026-10-08 |", "hedged-commitment"},
 		{"| Consider whether a laptop is needed. | Jo Smith | 2026-10-08 |", "hedged-commitment"},
 		{"| Weekly 1-hour mentoring with a learning mentor. | Jo Smith | 2026-10-08 |", ""},
+		// Provision without a quote is judged as provision; a task is not.
+		{"| The school will provide weekly reading sessions. | Jo Smith | 2026-10-08 |", "missing-duration,missing-provider"},
+		{"| The school will provide reading sessions for Sam. | Jo Smith | 2026-10-08 |", "missing-duration,missing-frequency,missing-provider"},
+		{"| The college agrees to fund counselling with a counsellor. | Jo Smith | 2026-10-08 |", "missing-duration,missing-frequency"},
+		{"| The LA will send the amended plan to the family. | Jo Smith | 2026-10-08 |", ""},
+		{"| Jo will provide a copy of the report to the school. | Jo Smith | 2026-10-08 |", ""},
 		{"| Weekly mentoring with a learning mentor. | Jo Smith | 2026-10-08 |", "missing-duration"},
 		{"| Occupational therapy with an HCPC-registered OT. | Jo Smith | 2026-10-08 |", "missing-duration,missing-frequency"},
 		{`| Amend Section F to read: "Access to speech and language therapy." | Jo Smith | 2026-10-08 |`, "missing-duration,missing-frequency,missing-provider,vague-wording"},

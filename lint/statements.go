@@ -283,6 +283,18 @@ func quoted(s string) (int, int, bool) {
 // provisionNoun finds nouns that name a service delivered to the child.
 var provisionNoun = regexp.MustCompile(`(?i)\b(?:therapy|therapies|physiotherapy|hydrotherapy|teaching|tuition|tutoring|sessions?|support|mentoring|counselling|coaching|programmes?|interventions?|lessons?|input|supervision|assistance|provision|care|help|breaks?|groups?)\b`)
 
+// commitVerb is a promise to deliver something ("will provide", "is to
+// receive", "agrees to fund", "will be delivered").
+var commitVerb = regexp.MustCompile(mustExpand(`(?i)\b(?:will|shall|to|agrees?\s+to|agreed\s+to)\s+(?:now\s+|also\s+|then\s+)?(?:{verb:provide|deliver|fund|offer|give|run|receive|attend|have|put in place|arrange for}|be\s+{ed:provide|deliver|offer|give|fund|run})\b`))
+
+func mustExpand(p string) string {
+	out, err := expandLemmas(p)
+	if err != nil {
+		panic(err)
+	}
+	return out
+}
+
 // administrativeVerbs start actions that are tasks, not provision.
 var administrativeVerbs = map[string]bool{
 	"send": true, "review": true, "arrange": true, "amend": true, "issue": true, "write": true,
@@ -321,6 +333,12 @@ func (e *Engine) actionIsProvision(s *Statement) bool {
 		}
 	}
 	if s.Frequency || s.Duration {
+		return true
+	}
+	// "The school will provide reading sessions": a commitment to deliver
+	// a service is provision, though it states no quantity; "The LA will
+	// send the amended plan" is a task.
+	if loc := commitVerb.FindStringIndex(text); loc != nil && provisionNoun.MatchString(text[loc[1]:]) {
 		return true
 	}
 	// The head of the action, before any verb, names a service.
