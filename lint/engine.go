@@ -64,6 +64,7 @@ type Engine struct {
 	providers     *providerSet
 	extraHeadings map[string]bool
 	calendar      *timeline.Calendar
+	dateRule      map[string]bool // the rules whose messages carry date working
 }
 
 // New compiles a configuration into an engine. cal is the working-day
@@ -128,7 +129,11 @@ func New(cfg Config, cal *timeline.Calendar) (*Engine, error) {
 		outsideEngland{},
 		structureRule{extraHeadings: e.extraHeadings},
 	)
-	e.rules = append(e.rules, dateRules()...)
+	e.dateRule = map[string]bool{}
+	for _, r := range dateRules() {
+		e.dateRule[r.ID()] = true
+		e.rules = append(e.rules, r)
+	}
 	return e, nil
 }
 
@@ -180,6 +185,15 @@ func (e *Engine) Check(ctx context.Context, c *casefile.Case, opts Options) (*Re
 	doc.Dates = timeline.Compute(timetableInputs(c, st), e.calendar)
 	var out []Finding
 	child := childFirstName(c)
+	// The timetable's working, longest first so that a Why containing
+	// another is taken whole.
+	var whys []string
+	for _, d := range doc.Dates.All() {
+		if d.Why != "" {
+			whys = append(whys, d.Why)
+		}
+	}
+	sort.Slice(whys, func(i, j int) bool { return len(whys[i]) > len(whys[j]) })
 	for _, r := range e.rules {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -197,6 +211,9 @@ func (e *Engine) Check(ctx context.Context, c *casefile.Case, opts Options) (*Re
 				f.Suggestion = info.Suggestion
 			}
 			f.Suggestion = personalise(f.Suggestion, child)
+			if f.Detail == "" && e.dateRule[f.Rule] {
+				f.Message, f.Detail = splitWorking(f.Message, whys)
+			}
 			if f.Match == "" && f.Span.End > f.Span.Start && f.Span.End <= len(c.Bytes) {
 				f.Match = string(c.Bytes[f.Span.Start:f.Span.End])
 			}

@@ -80,3 +80,31 @@ type Finding struct {
 	// appeal deadline is info, warning or error depending on the date).
 	ownSeverity bool
 }
+
+// splitWorking separates a date rule's message from its working: the
+// timetable's own account of how a date was computed (timeline.Date.Why:
+// "raw 2026-11-29 is not a working day (Sunday): r.12(2), next working day;
+// D 2026-09-14 + 2 calendar months = ..."), where the message quotes it in a
+// parenthesis, moves to the detail, so the message reads in one breath and
+// --verbose, `timeline` and `explain` show how the date was reached. Only
+// that text moves: the legal basis and everything else the rule says stay
+// in the message as the date rules word it.
+func splitWorking(msg string, whys []string) (short, detail string) {
+	var work []string
+	for _, why := range whys {
+		if why == "" || !strings.Contains(msg, why) {
+			continue
+		}
+		before := msg
+		for _, r := range [...][2]string{{"(" + why + "; ", "("}, {"; " + why + ")", ")"}, {" (" + why + ")", ""}, {"(" + why + ")", ""}} {
+			msg = strings.Replace(msg, r[0], r[1], 1)
+			if msg != before {
+				break
+			}
+		}
+		if msg != before {
+			work = append(work, why)
+		}
+	}
+	return msg, strings.Join(work, "; ")
+}

@@ -344,6 +344,9 @@ func TestGolden(t *testing.T) {
 		for _, f := range fs {
 			s, en := c.Pos(f.Span.Start), c.Pos(f.Span.End)
 			fmt.Fprintf(&b, "%d:%d-%d:%d %s %s %q: %s\n", s.Line, s.Column, en.Line, en.Column, f.Severity, f.Rule, f.Match, f.Message)
+			if f.Detail != "" {
+				fmt.Fprintf(&b, "\tworking: %s\n", f.Detail)
+			}
 		}
 		golden := filepath.Join("testdata", "golden", strings.TrimSuffix(filepath.Base(path), ".md")+".txt")
 		if *update {
@@ -438,4 +441,36 @@ func FuzzActionDate(f *testing.F) {
 			t.Fatalf("%q: weekday %q against %s", s, ad.Weekday, ad.Time.Weekday())
 		}
 	})
+}
+
+func TestSplitWorking(t *testing.T) {
+	why := "raw 2026-11-29 is not a working day (Sunday): r.12(2), next working day; D 2026-09-14 + 2 calendar months = 2026-11-14"
+	for _, tt := range []struct{ in, short, detail string }{
+		{"the appeal deadline is 5pm on Monday 30 November 2026 (" + why + "; HESC Rules 2008 r.20(1)(c), r.12)",
+			"the appeal deadline is 5pm on Monday 30 November 2026 (HESC Rules 2008 r.20(1)(c), r.12)", why},
+		{"the certificate was due (SEND Regs 2014 regs 34, 39; " + why + ")", "the certificate was due (SEND Regs 2014 regs 34, 39)", why},
+		{"the appeal deadline (" + why + ") is near", "the appeal deadline is near", why},
+		// Anything else in parentheses is part of what the rule says.
+		{"contact the adviser by Saturday 2 January 2027 (not a working day: in practice by Thursday 31 December 2026), in 11 days",
+			"contact the adviser by Saturday 2 January 2027 (not a working day: in practice by Thursday 31 December 2026), in 11 days", ""},
+		{"Section G (health) is in dispute", "Section G (health) is in dispute", ""},
+	} {
+		short, detail := splitWorking(tt.in, []string{why, ""})
+		if short != tt.short || detail != tt.detail {
+			t.Errorf("splitWorking(%q)\n = %q, %q\nwant %q, %q", tt.in, short, detail, tt.short, tt.detail)
+		}
+	}
+}
+
+func TestPersonalise(t *testing.T) {
+	for _, tt := range []struct{ in, child, want string }{
+		{`use "will": "{child} will have ..."`, "Siân", `use "will": "Siân will have ..."`},
+		{`use "will": "{child} will have ..."`, "", `use "will": "The child will have ..."`},
+		{`reviewed with {child} each day`, "", `reviewed with the child each day`},
+		{`no placeholder`, "Siân", `no placeholder`},
+	} {
+		if got := personalise(tt.in, tt.child); got != tt.want {
+			t.Errorf("personalise(%q, %q) = %q, want %q", tt.in, tt.child, got, tt.want)
+		}
+	}
 }

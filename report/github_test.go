@@ -82,6 +82,9 @@ func TestGitHubGoldenParses(t *testing.T) {
 			t.Errorf("line %d: %q does not match %+v", i+1, l, d)
 		}
 		want := d.Message
+		if d.Detail != "" {
+			want += "\nWorking: " + d.Detail
+		}
 		if d.Suggestion != "" {
 			want += "\nSuggestion: " + d.Suggestion
 		}

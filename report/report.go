@@ -57,6 +57,8 @@ type Diagnostic struct {
 	Severity   string `json:"severity"`
 	Message    string `json:"message"`
 	Suggestion string `json:"suggestion,omitempty"`
+	// Detail is the working behind the message (a date's computation).
+	Detail string `json:"detail,omitempty"`
 	Match      string `json:"match,omitempty"`
 	// Offset and EndOffset are byte offsets, for tools that patch bytes.
 	Offset    int `json:"offset"`
@@ -71,7 +73,7 @@ type Diagnostic struct {
 func Resolve(path string, src *casefile.Source, f lint.Finding) Diagnostic {
 	s, e := src.Pos(f.Span.Start), src.Pos(f.Span.End)
 	return Diagnostic{Path: path, Line: s.Line, Column: s.Column, EndLine: e.Line, EndColumn: e.Column,
-		Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message, Suggestion: f.Suggestion,
+		Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message, Suggestion: f.Suggestion, Detail: f.Detail,
 		Match: f.Match, Offset: f.Span.Start, EndOffset: f.Span.End}
 }
 
@@ -84,12 +86,18 @@ func (d Diagnostic) level(info string) string {
 	return info
 }
 
-// messageWithSuggestion is the message, then the suggestion after sep.
+// messageWithSuggestion is the message, then the working and the
+// suggestion, each after sep: the machine formats keep everything a finding
+// says, the working included.
 func (d Diagnostic) messageWithSuggestion(sep string) string {
-	if d.Suggestion == "" {
-		return d.Message
+	msg := d.Message
+	if d.Detail != "" {
+		msg += sep + "Working: " + d.Detail
 	}
-	return d.Message + sep + "Suggestion: " + d.Suggestion
+	if d.Suggestion != "" {
+		msg += sep + "Suggestion: " + d.Suggestion
+	}
+	return msg
 }
 
 // Diagnostics resolves every finding of every file, in file then position
@@ -129,6 +137,8 @@ type Run struct {
 	Rules []lint.RuleInfo
 	// Color paints the text format.
 	Color bool
+	// Verbose adds each finding's working to the text format.
+	Verbose bool
 	// Title names the run in summaries ("sendgen lint, shard 2 of 4").
 	Title string
 	// AutomationID is SARIF's runAutomationDetails.id; code scanning takes
@@ -239,7 +249,7 @@ type Format struct {
 
 // registry is every format, in the order the help lists them.
 var registry = []Format{
-	{"text", "for people: each finding with its line and the words underlined", func(w io.Writer, r Run) Writer { return &Text{W: w, Color: r.Color} }},
+	{"text", "for people: each finding with its line and the words underlined", func(w io.Writer, r Run) Writer { return &Text{W: w, Color: r.Color, Verbose: r.Verbose} }},
 	{"json", "one array of diagnostics (shared/spec/case-file.md)", func(w io.Writer, r Run) Writer { return &JSON{W: w} }},
 	{"sarif", "SARIF 2.1.0 for GitHub code scanning and SARIF viewers", func(w io.Writer, r Run) Writer { return &SARIF{W: w, Run: r} }},
 	{"github", "GitHub Actions annotations, and a job summary", func(w io.Writer, r Run) Writer { return &GitHub{W: w, Run: r} }},

@@ -358,8 +358,9 @@ func TestTextUnderline(t *testing.T) {
 		// The header names path:line:col; find the diagnostic.
 		var d *report.Diagnostic
 		for k := range ds {
-			h := ds[k].Path + ":" + itoa(ds[k].Line) + ":" + itoa(ds[k].Column) + ": " + ds[k].Severity + " " + ds[k].Rule + ":"
-			if strings.HasPrefix(out[i], h) {
+			// A grouped entry names its rules "missing-frequency,missing-duration".
+			h := ds[k].Path + ":" + itoa(ds[k].Line) + ":" + itoa(ds[k].Column) + ": " + ds[k].Severity + " " + ds[k].Rule
+			if strings.HasPrefix(out[i], h+":") || strings.HasPrefix(out[i], h+",") {
 				d = &ds[k]
 				break
 			}

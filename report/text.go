@@ -15,10 +15,86 @@ import (
 // source line, and the offending words underlined; the grand total at the
 // end. Colour only when asked (the CLI asks on a terminal without
 // NO_COLOR).
+//
+// What is missing from one statement (its frequency, duration, provider)
+// is one entry, "says nothing of how often, how long or who delivers it",
+// rather than three: the machine formats keep one diagnostic per rule,
+// since rule identifiers are a contract. Verbose adds each finding's
+// working (how a date was reached).
 type Text struct {
-	W     io.Writer
-	Color bool
-	any   bool // a finding was written
+	W       io.Writer
+	Color   bool
+	Verbose bool
+	any     bool // a finding was written
+}
+
+// missingParts are the rules a text entry groups, in the order they are
+// named, with what each says is missing and how to add it.
+var missingParts = []struct{ rule, what, add string }{
+	{"missing-frequency", "how often", `how often ("weekly")`},
+	{"missing-duration", "how long", `how long ("30 minutes")`},
+	{"missing-provider", "who delivers it", `who delivers it ("a teaching assistant trained in ELKLAN")`},
+}
+
+// entry is one printed finding: a finding, or the missing-* findings of
+// one statement merged.
+type entry struct {
+	finding lint.Finding
+	rule    string
+}
+
+// groupMissing merges the missing-* findings that cover the same span (one
+// statement) into one entry; everything else is its own entry. Findings
+// arrive in file order, rules in spec order within a span.
+func groupMissing(fs []lint.Finding) []entry {
+	var out []entry
+	for i := 0; i < len(fs); {
+		f := fs[i]
+		j := i + 1
+		if partOf(f.Rule) >= 0 {
+			for j < len(fs) && fs[j].Span == f.Span && partOf(fs[j].Rule) >= 0 {
+				j++
+			}
+		}
+		if j-i == 1 {
+			out = append(out, entry{finding: f, rule: f.Rule})
+			i = j
+			continue
+		}
+		g := f
+		var rules, what, add []string
+		for _, m := range fs[i:j] {
+			p := missingParts[partOf(m.Rule)]
+			rules = append(rules, m.Rule)
+			what = append(what, p.what)
+			add = append(add, p.add)
+			if m.Severity > g.Severity {
+				g.Severity = m.Severity
+			}
+		}
+		g.Message = "this provision says nothing of " + joinWords(what, "or")
+		g.Suggestion = "add " + joinWords(add, "and")
+		out = append(out, entry{finding: g, rule: strings.Join(rules, ",")})
+		i = j
+	}
+	return out
+}
+
+func partOf(rule string) int {
+	for i, p := range missingParts {
+		if p.rule == rule {
+			return i
+		}
+	}
+	return -1
+}
+
+// joinWords joins "a", "b", "c" as "a, b or c".
+func joinWords(ws []string, conj string) string {
+	if len(ws) < 2 {
+		return strings.Join(ws, "")
+	}
+	return strings.Join(ws[:len(ws)-1], ", ") + " " + conj + " " + ws[len(ws)-1]
 }
 
 const (
@@ -36,7 +112,8 @@ func (t *Text) Begin() error { return nil }
 
 func (t *Text) File(f File) error {
 	w := &errWriter{w: t.W}
-	for _, fd := range f.Findings {
+	for _, e := range groupMissing(f.Findings) {
+		fd := e.finding
 		t.any = true
 		d := Resolve(f.Path, f.Source, fd)
 		sevColour := blue
@@ -47,7 +124,7 @@ func (t *Text) File(f File) error {
 			sevColour = yellow
 		}
 		fmt.Fprintf(w, "%s: %s %s: %s\n", t.paint(bold, fmt.Sprintf("%s:%d:%d", sanitize(d.Path), d.Line, d.Column)),
-			t.paint(sevColour, d.Severity), d.Rule, sanitize(d.Message))
+			t.paint(sevColour, d.Severity), e.rule, sanitize(d.Message))
 		line := f.Source.LineText(d.Line)
 		if line != "" {
 			fmt.Fprintf(w, "  %s\n", sanitize(expandTabs(line)))
@@ -61,6 +138,9 @@ func (t *Text) File(f File) error {
 				width = 1
 			}
 			fmt.Fprintf(w, "  %s%s\n", strings.Repeat(" ", pad), t.paint(sevColour, "^"+strings.Repeat("~", width-1)))
+		}
+		if t.Verbose && d.Detail != "" {
+			fmt.Fprintf(w, "  %s %s\n", t.paint(dim, "working:"), sanitize(d.Detail))
 		}
 		if d.Suggestion != "" {
 			fmt.Fprintf(w, "  %s %s\n", t.paint(dim, "suggestion:"), sanitize(d.Suggestion))

@@ -38,6 +38,7 @@ type CIOptions struct {
 	Shard    string   // --shard K/N
 	Exclude  []string // --exclude GLOB, repeatable
 	PathBase string   // --path-base: what report paths are relative to
+	Verbose  bool     // --verbose: the text report shows the working behind each finding
 }
 
 func (o *CIOptions) addFlags(cmd *cobra.Command, failOn string) {
@@ -49,6 +50,7 @@ func (o *CIOptions) addFlags(cmd *cobra.Command, failOn string) {
 	fl.IntVar(&o.Jobs, "jobs", 0, "case files checked at once (default: the number of cores)")
 	fl.StringVar(&o.Shard, "shard", "", "take only shard K of N of the files, K/N, split by case reference (a CI matrix runs 1/N ... N/N)")
 	fl.StringArrayVar(&o.Exclude, "exclude", nil, "leave out files and folders a folder argument finds, a glob relative to the current folder ('drafts/**'); repeatable")
+	fl.BoolVarP(&o.Verbose, "verbose", "v", false, "show the working behind each finding in text output (how a date was reached); the other formats always carry it")
 	fl.StringVar(&o.PathBase, "path-base", "", "folder that paths in sarif, github, codequality, checkstyle and rdjsonl reports are relative to (default: the repository root, found by walking up to .git)")
 }
 
@@ -181,7 +183,7 @@ func newBatch(f *Factory, common CommonOptions, ci *CIOptions, bo build.Options,
 	b.entries = b.shard.Take(b.set.Files)
 
 	run := report.Run{Tool: report.Tool{Name: "sendgen", Version: f.version().toolVersion(), InformationURI: report.Home},
-		Color: color, Title: title, AutomationID: "sendgen/"}
+		Color: color, Verbose: ci.Verbose, Title: title, AutomationID: "sendgen/"}
 	if b.shard.N > 1 {
 		run.Title += fmt.Sprintf(", shard %d of %d", b.shard.K, b.shard.N)
 		run.AutomationID = fmt.Sprintf("sendgen/shard-%d-of-%d/", b.shard.K, b.shard.N)
