@@ -59,7 +59,7 @@ type Diagnostic struct {
 	Suggestion string `json:"suggestion,omitempty"`
 	// Detail is the working behind the message (a date's computation).
 	Detail string `json:"detail,omitempty"`
-	Match      string `json:"match,omitempty"`
+	Match  string `json:"match,omitempty"`
 	// Offset and EndOffset are byte offsets, for tools that patch bytes.
 	Offset    int `json:"offset"`
 	EndOffset int `json:"end_offset"`
