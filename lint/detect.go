@@ -58,7 +58,11 @@ var (
 		// the first hour, the first two hours of each day, the last 10 minutes
 		`\b(?:first|last|final|opening)\s+(?:` + quantity + `)?(?:minutes?|mins?|hours?|hour)\b`,
 		// half a day, a half-day, half a morning
-		`\bhalf\s+(?:a|an)\s+(?:school\s+)?(?:day|morning|afternoon|session)\b|\bhalf[\s-]days?\b`,
+		`\bhalf\s+(?:a|an)\s+(?:school\s+)?(?:day|morning|afternoon|session)\b|\bhalf[\s-]days?\b|\bhalf[\s-]hours?\b|\bquarter\s+of\s+an\s+hour\b`,
+		// continuous provision: throughout the school day, at all times
+		`\bthroughout\s+(?:the|each|every)\s+(?:school\s+)?day\b|\bwhole\s+of\s+(?:the|each|every)\s+(?:school\s+)?day\b|\ball\s+(?:school\s+)?day\b|\bat\s+all\s+times\b`,
+		// two lessons a week: a lesson is a known length
+		`\b` + num + `\s+(?:(?:single|double)\s+)?(?:lessons?|periods?)\s+(?:a|per|each|every)\s+(?:week|fortnight|day|term)\b`,
 		`\b\d+(?:\.\d+)?\s*h\b`,
 		`\bhalf\s+an?\s+hour\b`,
 		`\b(?:one|an?)\s+and\s+a\s+half\s+hours?\b`,
@@ -133,10 +137,10 @@ var occasions = sync.OnceValue(func() map[string]bool {
 })
 
 // eachOccasion reports whether lower says "each" or "every" of an occasion
-// ("each assessment", "every theory lesson", "each PE lesson"): that is how
-// often. "Every classroom" or "each subject teacher" is where or who.
+// ("each assessment", "every theory lesson", "each PE lesson", "in all
+// tests"): that is how often. "Every classroom" or "each subject teacher" is where or who.
 func eachOccasion(lower string) bool {
-	for _, q := range [...]string{"each ", "every "} {
+	for _, q := range [...]string{"each ", "every ", "in all ", "at all ", "during all ", "for all "} {
 		for from := 0; ; {
 			k := strings.Index(lower[from:], q)
 			if k < 0 {
@@ -158,6 +162,9 @@ func eachOccasion(lower string) bool {
 				if w == "" {
 					break
 				}
+				if notOccasion[w] {
+					break // "every effort", "every opportunity"
+				}
 				if occasions()[w] || len(w) > 3 && w[len(w)-1] == 's' && occasions()[w[:len(w)-1]] {
 					return true
 				}
@@ -170,6 +177,11 @@ func eachOccasion(lower string) bool {
 	}
 	return false
 }
+
+// notOccasion are acts that "every" does not count: "every effort will be
+// made", "at every opportunity".
+var notOccasion = map[string]bool{"effort": true, "efforts": true, "attempt": true, "care": true,
+	"opportunity": true, "step": true, "measure": true, "way": true, "aspect": true, "area": true}
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 

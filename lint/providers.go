@@ -33,6 +33,8 @@ var providerWords = []string{
 	"communication support worker", "intervenor", "job coach", "behaviour analyst",
 	"emotional literacy support assistant", "co-ordinator", "paraprofessional", "psychotherapist",
 	"physio", "portage worker", "nursery nurse", "headteacher", "head teacher", "deputy head",
+	"assistant head", "head of year", "head of department", "head of house", "head of sixth form",
+	"head of centre", "head of school",
 }
 
 // providerAbbrevs are matched case-sensitively, since "ta", "ot" or "ep"
@@ -50,14 +52,14 @@ var genericPeople = []string{
 	"setting", "professional", "member", "employee", "employer", "colleague", "volunteer", "helper",
 	"someone", "somebody", "anyone", "anybody", "everyone", "player", "mate", "runner", "speaker",
 	"writer", "user", "partner", "representative", "agent", "official", "worker", "associate",
-	"attendant", "contact", "follower", "leader", "owner", "participant", "provider", "relation",
-	"resident", "supporter", "visitor", "giver", "caregiver",
+	"attendant", "contact", "follower", "owner", "participant", "provider", "relation",
+	"resident", "supporter", "giver",
 }
 
 // needModifier are heads that name a role only with a word before them:
 // "a care worker", "a learning support assistant", "an exams officer"; "an
 // assistant" or "a practitioner" alone says nothing of expertise.
-var needModifier = []string{"worker", "assistant", "officer", "practitioner", "coordinator", "lead", "aide", "specialist", "technician"}
+var needModifier = []string{"worker", "assistant", "officer", "practitioner", "coordinator", "lead", "leader", "aide", "specialist", "technician", "supervisor"}
 
 // attributive are roles that, written before another noun, describe it
 // rather than name a person: "specialist seating", "expert advice".

@@ -167,6 +167,33 @@ func TestProvisionStatements(t *testing.T) {
 		{"Social skills teaching in a small group twice a week for 40 minutes with a trained teacher.", "G"},
 		{"Daily 20 minute reading sessions with a trained member of staff.", "P"},
 		{"Daily 20 minute reading sessions with an adult.", "P"},
+		// The shapes of vague and hedged wording, in words the rules do not list.
+		{"Extra help with spelling from the class teacher every lesson.", "VD"},
+		{"Additional adult supervision at break, delivered by a lunchtime supervisor.", "VFD"},
+		{"An additional 30 minutes of reading with a TA each day.", ""},
+		{"25% extra time in all tests, supervised by the exams officer.", "D"},
+		{"A selection of sensory toys.", "VFDP"},
+		{"Physiotherapy will continue at the same level as now.", "VFDP"},
+		{"Speech and language therapy as per the therapist's report.", "VFDP"},
+		{"Play therapy will be explored by the school.", "HFDP"},
+		{"The provision is to be reviewed by the SENCo.", "HFD"},
+		{"Exploration of a part-time timetable with the head of year.", "HFD"},
+		{"Art therapy is suggested, weekly for 45 minutes, with an art therapist.", "H"},
+		{"Time permitting, a TA will read with Sam for 10 minutes daily.", "H"},
+		{"A laptop will be provided if needed.", "HFDP"},
+		{"Occasional check-ins with a learning mentor.", "VFD"},
+		{"Appropriate support with dressing after PE.", "VFDP"},
+		{"Every effort will be made to give Sam a quiet space.", "HFDP"},
+		{"Sessions with the school counsellor on an as-needed basis.", "VFD"},
+		{"Mentoring within existing resources.", "HFDP"},
+		// Open-class providers and durations in other words.
+		{"A portage home visitor will call for an hour every fortnight.", ""},
+		{"The SEMH practitioner will meet Sam for a half-hour session each week.", ""},
+		{"1:1 supervision throughout the school day by a teaching assistant.", ""},
+		{"Two lessons a week of touch-typing with the ICT technician.", ""},
+		{"The Pastoral Lead will check in with Sam at the start of each day for 5 minutes.", ""},
+		{"Weekly 30-minute sessions with a play leader.", ""},
+		{"Weekly 30-minute sessions with a leader.", "P"},
 	}
 	for _, tt := range tests {
 		got := provisionRules(t, e, tt.text)
