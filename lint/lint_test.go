@@ -398,6 +398,7 @@ func FuzzLint(f *testing.F) {
 		}
 	}
 	f.Add(header + "- May may MAY 1:1 small group of 3 up to date e.g. etc\n")
+	f.Add(header + "| Provision | Who | How often |\n| --- | --- | --- |\n| Zoë: access to | N/A | each lesson |\r\n| | | |\n| x |\n\n# Agreed Actions:\n\n- None\n<!-- sendgen-disable vague-wordng -->\n")
 	e := testEngine(f)
 	f.Fuzz(func(t *testing.T, src string) {
 		c, err := casefile.Parse("f.md", []byte(src))
