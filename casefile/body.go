@@ -134,6 +134,21 @@ func (b *Body) Find(title string) *Section {
 	return nil
 }
 
+// Is reports whether the section's heading is key, a heading already in
+// lower case with single spaces ("agreed actions"), without allocating:
+// rules ask it of every section of every file.
+func (s *Section) Is(key string) bool { return matchesKey(s.Title, key) }
+
+// FindKey is Find for a key already lower-cased and single-spaced.
+func (b *Body) FindKey(key string) *Section {
+	for _, s := range b.Sections {
+		if s.Level == 1 && matchesKey(s.Title, key) {
+			return s
+		}
+	}
+	return nil
+}
+
 // Child returns the first sub-section whose heading matches title.
 func (s *Section) Child(title string) *Section {
 	key := normaliseHeading(title)

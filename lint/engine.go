@@ -233,10 +233,11 @@ func (e *Engine) Check(ctx context.Context, c *casefile.Case, opts Options) (*Re
 // childFirstName is the first name of the case's child, for suggestions written
 // about the child ("{child} will receive ..."); "" when the case has none.
 func childFirstName(c *casefile.Case) string {
-	if f := strings.Fields(c.Front.Child.Name.Value); len(f) > 0 {
-		return f[0]
+	name := strings.TrimSpace(c.Front.Child.Name.Value)
+	if i := strings.IndexAny(name, " \t"); i >= 0 {
+		name = name[:i]
 	}
-	return ""
+	return name
 }
 
 // personalise puts the case's child into a suggestion's {child}: a

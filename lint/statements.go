@@ -77,6 +77,12 @@ func tagged(text string) []tokenize.Token {
 	return toks
 }
 
+// The keys (lower case) of the headings the statements come from.
+var (
+	agreedActionsKey      = strings.ToLower(send.AgreedActions)
+	requestedProvisionKey = strings.ToLower(send.RequestedProvision)
+)
+
 var provisionSections = map[string]bool{"section f": true, "section g": true, "section h1": true, "section h2": true, "section h": true}
 
 // provisionBlocks returns the blocks and tables of the case that are
@@ -86,10 +92,10 @@ func (e *Engine) provisionBlocks(c *casefile.Case) ([]*casefile.Block, []*casefi
 	var out []*casefile.Block
 	var tables []*casefile.Table
 	for _, s := range c.Body.Sections {
-		if s.Key() == strings.ToLower(send.AgreedActions) {
+		if s.Is(agreedActionsKey) {
 			continue // its table is the agreed actions, read as actions
 		}
-		whole := s.Key() == "requested provision" || e.extraHeadings[s.Key()]
+		whole := s.Is(requestedProvisionKey) || len(e.extraHeadings) > 0 && e.extraHeadings[s.Key()]
 		if whole {
 			out = append(out, s.Blocks...)
 			tables = append(tables, s.Tables...)
@@ -102,7 +108,7 @@ func (e *Engine) provisionBlocks(c *casefile.Case) ([]*casefile.Block, []*casefi
 			if ch.Level == 2 {
 				k := normaliseSection(ch.Key())
 				switch {
-				case e.extraHeadings[ch.Key()]:
+				case len(e.extraHeadings) > 0 && e.extraHeadings[ch.Key()]:
 					inProvision = true
 				case strings.HasPrefix(k, "section "):
 					inProvision = whole && provisionSections[k]

@@ -44,7 +44,7 @@ func (r structureRule) Check(d *Doc, emit func(Finding)) {
 		if s.Level != 1 || s.Title == "" && s.Span.Empty() {
 			continue // text before the first heading
 		}
-		if isKnownHeading(s.Key()) || r.extraHeadings[s.Key()] {
+		if isKnownHeading(s) || len(r.extraHeadings) > 0 && r.extraHeadings[s.Key()] {
 			continue
 		}
 		f := Finding{Span: s.Span, Message: fmt.Sprintf("no document uses a section called %q, so what is under it is left out", s.Title)}
@@ -57,7 +57,7 @@ func (r structureRule) Check(d *Doc, emit func(Finding)) {
 		}
 		emit(f)
 	}
-	if s := c.Body.Find(send.AgreedActions); s != nil {
+	if s := c.Body.FindKey(agreedActionsKey); s != nil {
 		r.checkActions(s, emit)
 	}
 	// A suppression comment naming no rule suppresses nothing, silently.
@@ -77,7 +77,7 @@ func (r structureRule) Check(d *Doc, emit func(Finding)) {
 			emit(f)
 		}
 	}
-	if s := c.Body.Find(send.RequestedProvision); s != nil {
+	if s := c.Body.FindKey(requestedProvisionKey); s != nil {
 		n := 0
 		for _, st := range d.Statements {
 			if st.Kind == Provision {
@@ -194,9 +194,18 @@ func orList(ss []string) string {
 	return strings.Join(ss[:len(ss)-1], ", ") + " or " + ss[len(ss)-1]
 }
 
-func isKnownHeading(key string) bool {
-	for _, h := range send.Headings {
-		if key == strings.ToLower(h) {
+// headingKeys are send.Headings in lower case.
+var headingKeys = func() []string {
+	out := make([]string, len(send.Headings))
+	for i, h := range send.Headings {
+		out[i] = strings.ToLower(h)
+	}
+	return out
+}()
+
+func isKnownHeading(s *casefile.Section) bool {
+	for _, k := range headingKeys {
+		if s.Is(k) {
 			return true
 		}
 	}
