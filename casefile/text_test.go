@@ -172,3 +172,30 @@ func TestEntities(t *testing.T) {
 		}
 	}
 }
+
+// TestJoin: a row's cells joined into one Text keep their map to the file,
+// and the separator maps to no file bytes of its own.
+func TestJoin(t *testing.T) {
+	src := validFront + "# Requested provision\n\n| Provision | Frequency | Who |\r\n| --- | --- | --- |\r\n| Zoë: access to **a room** | | Teaching assistant |\r\n"
+	c := mustParse(t, src)
+	tb := c.Body.Find("Requested provision").Tables[0]
+	row := tb.Rows[0]
+	j := Join(row.Cells, " | ", row.Span)
+	if j.Text != "Zoë: access to a room | Teaching assistant" {
+		t.Fatalf("joined %q", j.Text)
+	}
+	for _, w := range []string{"access to", "a room", "Teaching assistant", "Zoë"} {
+		i := strings.Index(j.Text, w)
+		sp := j.Source(i, i+len(w))
+		if got := string(c.Bytes[sp.Start:sp.End]); got != w {
+			t.Errorf("%q maps to %q", w, got)
+		}
+	}
+	sp := j.Whole()
+	if got := string(c.Bytes[sp.Start:sp.End]); !strings.HasPrefix(got, "Zoë") || !strings.HasSuffix(got, "Teaching assistant") {
+		t.Errorf("whole row maps to %q", got)
+	}
+	if e := Join(nil, " | ", row.Span); e.Text != "" || e.Span != row.Span {
+		t.Errorf("empty join = %+v", e)
+	}
+}
