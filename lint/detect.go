@@ -98,6 +98,8 @@ var (
 var (
 	frequencyM = compileParts(frequencyParts)
 	durationM  = compileParts(durationParts)
+	frequencyD = newDetector(frequencyM)
+	durationD  = newDetector(durationM)
 )
 
 type matchers []matcher
@@ -119,6 +121,32 @@ func compileParts(parts []string) matchers {
 func (ms matchers) MatchString(text, lower string) bool {
 	for _, m := range ms {
 		if m.MatchString(lower, lower) {
+			return true
+		}
+	}
+	return false
+}
+
+// detector is a list of expressions with their literals indexed, so that
+// one pass over a statement tells which of them can match it.
+type detector struct {
+	ms    matchers
+	index *literalIndex
+}
+
+func newDetector(ms matchers) detector { return detector{ms: ms, index: newLiteralIndex(ms)} }
+
+// MatchString reports whether any expression matches lower.
+func (d detector) MatchString(text, lower string) bool {
+	var buf [64]bool
+	ok := buf[:]
+	if len(d.ms) > len(buf) {
+		ok = make([]bool, len(d.ms))
+	}
+	ok = ok[:len(d.ms)]
+	d.index.candidates(lower, ok)
+	for i, m := range d.ms {
+		if ok[i] && m.re().MatchString(lower) {
 			return true
 		}
 	}
@@ -188,11 +216,11 @@ func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 // hasFrequency reports whether s states how often.
 func hasFrequency(s string) bool {
 	l := lowerASCII(s)
-	return frequencyM.MatchString(s, l) || eachOccasion(l)
+	return frequencyD.MatchString(s, l) || eachOccasion(l)
 }
 
 // hasDuration reports whether s states how long.
-func hasDuration(s string) bool { return durationM.MatchString(s, lowerASCII(s)) }
+func hasDuration(s string) bool { return durationD.MatchString(s, lowerASCII(s)) }
 
 // unsizedGroups returns the byte ranges of group mentions in s when s gives
 // no group size or ratio anywhere.

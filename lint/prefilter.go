@@ -101,14 +101,29 @@ func required(re *syntax.Regexp) ([]string, bool) {
 		return nil, false
 	case syntax.OpConcat:
 		// Any child's requirement holds for the whole; keep the most
-		// selective one (the longest shortest literal).
+		// selective one (the longest shortest literal). A run of children
+		// that spell a few whole strings together ("tr" then "y|ies|ied")
+		// counts as one: the parser factors "try|tries|tried" into a common
+		// prefix, and "tr" alone would let every "training" through.
 		var best []string
 		bestLen := 0
-		for _, s := range re.Sub {
-			if lits, ok := required(s); ok {
-				if l := shortest(lits); l > bestLen {
-					best, bestLen = lits, l
+		consider := func(lits []string) {
+			if l := shortest(lits); l > bestLen {
+				best, bestLen = lits, l
+			}
+		}
+		for i := 0; i < len(re.Sub); i++ {
+			if lits, ok := required(re.Sub[i]); ok {
+				consider(lits)
+			}
+			run, ok := finite(re.Sub[i])
+			for j := i + 1; ok && j < len(re.Sub); j++ {
+				next, ok2 := finite(re.Sub[j])
+				if !ok2 || len(run)*len(next) > maxFinite {
+					break
 				}
+				run = product(run, next)
+				consider(run)
 			}
 		}
 		return best, best != nil
@@ -124,6 +139,75 @@ func required(re *syntax.Regexp) ([]string, bool) {
 		return all, true
 	}
 	return nil, false
+}
+
+// maxFinite bounds the strings a finite sub-expression is spelled out into.
+const maxFinite = 64
+
+// finite returns every string (lower case) re can match, when it matches
+// only a few fixed strings: literals, alternations and concatenations of
+// them, and small character classes.
+func finite(re *syntax.Regexp) ([]string, bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return []string{lowerASCII(string(re.Rune))}, true
+	case syntax.OpEmptyMatch:
+		return []string{""}, true
+	case syntax.OpCapture:
+		return finite(re.Sub[0])
+	case syntax.OpCharClass:
+		var out []string
+		seen := map[string]bool{}
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			if re.Rune[i+1]-re.Rune[i] > maxFinite {
+				return nil, false
+			}
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				if l := lowerASCII(string(r)); !seen[l] {
+					seen[l] = true
+					out = append(out, l)
+				}
+			}
+		}
+		return out, len(out) > 0 && len(out) <= maxFinite
+	case syntax.OpQuest:
+		sub, ok := finite(re.Sub[0])
+		if !ok || len(sub)+1 > maxFinite {
+			return nil, false
+		}
+		return append([]string{""}, sub...), true
+	case syntax.OpAlternate:
+		var out []string
+		for _, s := range re.Sub {
+			sub, ok := finite(s)
+			if !ok || len(out)+len(sub) > maxFinite {
+				return nil, false
+			}
+			out = append(out, sub...)
+		}
+		return out, true
+	case syntax.OpConcat:
+		out := []string{""}
+		for _, s := range re.Sub {
+			sub, ok := finite(s)
+			if !ok || len(out)*len(sub) > maxFinite {
+				return nil, false
+			}
+			out = product(out, sub)
+		}
+		return out, true
+	}
+	return nil, false
+}
+
+func product(a, b []string) []string {
+	out := make([]string, 0, len(a)*len(b))
+	for _, x := range a {
+		for _, y := range b {
+			out = append(out, x+y)
+		}
+	}
+	return out
 }
 
 func shortest(lits []string) int {
@@ -151,4 +235,73 @@ func lowerASCII(s string) string {
 		}
 	}
 	return s
+}
+
+// literalIndex finds, in one pass over a statement, which of many
+// expressions' prefilter literals occur in it: the literals are bucketed by
+// their first two bytes, and a bit set of those pairs rejects almost every
+// position with one test. Checking each expression's literals with
+// strings.Contains instead costs one scan of the statement per literal,
+// which for a few hundred literals was most of the phrase rules' time. It is
+// the first half of a multi-pattern matcher: the expressions themselves
+// still run one by one, on the statements their literals admit.
+type literalIndex struct {
+	pairs   [1 << 16 / 64]uint64 // bit (b0<<8 | b1): some literal starts with b0 b1
+	buckets map[uint16][]litRef
+	single  []litRef // one-byte literals
+	always  []int    // expressions with no prefilter: always candidates
+	n       int
+}
+
+type litRef struct {
+	lit  string
+	expr int
+}
+
+func newLiteralIndex(ms []matcher) *literalIndex {
+	x := &literalIndex{buckets: map[uint16][]litRef{}, n: len(ms)}
+	for i, m := range ms {
+		if len(m.lits) == 0 {
+			x.always = append(x.always, i)
+			continue
+		}
+		for _, l := range m.lits {
+			switch {
+			case l == "":
+				x.always = append(x.always, i)
+			case len(l) == 1:
+				x.single = append(x.single, litRef{l, i})
+			default:
+				k := uint16(l[0])<<8 | uint16(l[1])
+				x.pairs[k/64] |= 1 << (k % 64)
+				x.buckets[k] = append(x.buckets[k], litRef{l, i})
+			}
+		}
+	}
+	return x
+}
+
+// candidates sets ok[i] for every expression i that may match lower (an
+// ASCII-lower-cased statement); ok must have room for every expression.
+func (x *literalIndex) candidates(lower string, ok []bool) {
+	clear(ok)
+	for _, i := range x.always {
+		ok[i] = true
+	}
+	for _, r := range x.single {
+		if !ok[r.expr] && strings.IndexByte(lower, r.lit[0]) >= 0 {
+			ok[r.expr] = true
+		}
+	}
+	for i := 0; i+1 < len(lower); i++ {
+		k := uint16(lower[i])<<8 | uint16(lower[i+1])
+		if x.pairs[k/64]&(1<<(k%64)) == 0 {
+			continue
+		}
+		for _, r := range x.buckets[k] {
+			if !ok[r.expr] && strings.HasPrefix(lower[i:], r.lit) {
+				ok[r.expr] = true
+			}
+		}
+	}
 }

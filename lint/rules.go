@@ -12,6 +12,7 @@ import (
 type phraseRule struct {
 	id      string
 	phrases []phrase
+	index   *literalIndex // the phrases' prefilter literals, found in one pass
 }
 
 type phrase struct {
@@ -49,20 +50,27 @@ func compilePhrases(id string, ps []Phrase) (phraseRule, error) {
 		}
 		r.phrases = append(r.phrases, cp)
 	}
+	ms := make([]matcher, len(r.phrases))
+	for i, p := range r.phrases {
+		ms[i] = p.re
+	}
+	r.index = newLiteralIndex(ms)
 	return r, nil
 }
 
 func (r phraseRule) ID() string { return r.id }
 
 func (r phraseRule) Check(d *Doc, emit func(Finding)) {
+	possible := make([]bool, len(r.phrases))
 	for _, s := range d.Statements {
 		text := s.String()
+		r.index.candidates(s.lower, possible)
 		var taken [][2]int // spans already reported, so overlapping phrases report once
-		for _, p := range r.phrases {
-			if p.unquantified && s.Frequency && s.Duration {
+		for i, p := range r.phrases {
+			if !possible[i] || p.unquantified && s.Frequency && s.Duration {
 				continue
 			}
-			for _, m := range p.re.FindAllStringIndex(text, s.lower) {
+			for _, m := range p.re.re().FindAllStringIndex(text, -1) {
 				if m[1] == m[0] || overlaps(taken, m) || excepted(p.exceptions, text, s.lower, m) {
 					continue
 				}

@@ -263,8 +263,8 @@ func (e *Engine) analyse(s *Statement) *Statement {
 	if s.QuoteEnd > 0 {
 		lower = s.lower[s.QuoteStart-s.Start : s.QuoteEnd-s.Start]
 	}
-	s.Frequency = frequencyM.MatchString(text, lower) || eachOccasion(lower)
-	s.Duration = durationM.MatchString(text, lower)
+	s.Frequency = frequencyD.MatchString(text, lower) || eachOccasion(lower)
+	s.Duration = durationD.MatchString(text, lower)
 	s.Provider = e.providers.has(text, lower)
 	return s
 }
