@@ -156,10 +156,10 @@ func (d detector) MatchString(text, lower string) bool {
 // occasions are the nouns that name an act, an event or a time (WordNet's,
 // roles_gen.go), built once on first use, with the ones WordNet files under
 // another sense.
-var occasions = sync.OnceValue(func() map[string]bool {
+var occasions = sync.OnceValue(func() wordSet {
 	m := lineSet(wordnetOccasions)
 	for _, w := range []string{"exam", "lunch", "snack", "assembly", "registration", "class", "visit"} {
-		m[w] = true
+		m.add(w)
 	}
 	return m
 })
@@ -193,7 +193,7 @@ func eachOccasion(lower string) bool {
 				if notOccasion[w] {
 					break // "every effort", "every opportunity"
 				}
-				if occasions()[w] || len(w) > 3 && w[len(w)-1] == 's' && occasions()[w[:len(w)-1]] {
+				if occasions().has(w) || len(w) > 3 && w[len(w)-1] == 's' && occasions().has(w[:len(w)-1]) {
 					return true
 				}
 				if j >= len(rest) || rest[j] != ' ' || w == "of" {
@@ -253,15 +253,22 @@ func unsizedGroups(s string) [][]int {
 	return out
 }
 
+// wordSet is a set of words by their hash, which the garbage collector
+// need not scan (see wordClasses).
+type wordSet map[uint64]struct{}
+
+func (s wordSet) has(w string) bool { _, ok := s[hashString(w)]; return ok }
+func (s wordSet) add(w string)      { s[hashString(w)] = struct{}{} }
+
 // lineSet makes a set of the lines of a generated word list.
-func lineSet(lines string) map[string]bool {
-	m := make(map[string]bool, strings.Count(lines, "\n"))
+func lineSet(lines string) wordSet {
+	m := make(wordSet, strings.Count(lines, "\n"))
 	for len(lines) > 0 {
 		i := strings.IndexByte(lines, '\n')
 		if i < 0 {
 			i = len(lines)
 		}
-		m[lines[:i]] = true
+		m.add(lines[:i])
 		lines = lines[min(i+1, len(lines)):]
 	}
 	return m

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"hash/maphash"
 	"strings"
 	"sync"
 	"unicode"
@@ -91,7 +92,7 @@ const (
 // one lookup (two for a plural). It is built once per process on first use
 // (about a millisecond): a process that lints no provision never builds it.
 var baseLexicon = sync.OnceValue(func() *lexicon {
-	lx := &lexicon{words: make(map[string]uint16, strings.Count(wordnetRoles, "\n")+512)}
+	lx := &lexicon{words: make(wordClasses, strings.Count(wordnetRoles, "\n")+512)}
 	for lines := wordnetRoles; len(lines) > 0; {
 		i := strings.IndexByte(lines, '\n')
 		lx.addRole(lines[:i])
@@ -102,29 +103,47 @@ var baseLexicon = sync.OnceValue(func() *lexicon {
 	}
 	for lines := wordnetNotRoles; len(lines) > 0; {
 		i := strings.IndexByte(lines, '\n')
-		lx.words[lines[:i]] |= lexNotRole
+		lx.words.or(lines[:i], lexNotRole)
 		lines = lines[i+1:]
 	}
 	for _, w := range genericPeople {
-		lx.words[w] = lx.words[w]&^lexRole | lexGeneric
+		lx.words.set(w, lx.words.get(w)&^lexRole|lexGeneric)
 	}
 	for _, w := range needModifier {
-		lx.words[w] |= lexNeedMod
+		lx.words.or(w, lexNeedMod)
 	}
 	for _, w := range attributive {
-		lx.words[w] |= lexAttributive
+		lx.words.or(w, lexAttributive)
 	}
 	for _, w := range organisationHeads {
-		lx.words[w] |= lexOrganisation
+		lx.words.or(w, lexOrganisation)
 	}
 	for _, w := range stopWords {
-		lx.words[w] |= lexStop
+		lx.words.or(w, lexStop)
 	}
 	return lx
 })
 
+// wordClasses maps a word's hash to its classes. Keyed by a 64-bit hash
+// rather than the string, the map holds no pointers, so the garbage
+// collector never scans its twenty thousand entries: with string keys, each
+// collection cycle marked them again, which cost a linting run more than
+// the lookups. Two of 20,000 words sharing a 64-bit hash is a chance of
+// about one in 10^11.
+type wordClasses map[uint64]uint16
+
+// hashSeed is fixed per process; the maps are built per process.
+var hashSeed = maphash.MakeSeed()
+
+func hashString(s string) uint64 { return maphash.String(hashSeed, s) }
+func hashBytes(b []byte) uint64  { return maphash.Bytes(hashSeed, b) }
+
+func (m wordClasses) get(w string) uint16    { return m[hashString(w)] }
+func (m wordClasses) set(w string, c uint16) { m[hashString(w)] = c }
+func (m wordClasses) or(w string, c uint16)  { m[hashString(w)] |= c }
+
 type lexicon struct {
-	words   map[string]uint16
+	words   wordClasses
 	longest int // most words in one role
 }
 
@@ -135,11 +154,11 @@ func (lx *lexicon) addRole(w string) {
 	case 0:
 		return
 	case 1:
-		lx.words[words[0]] |= lexRole
+		lx.words.or(words[0], lexRole)
 	default:
-		lx.words[strings.Join(words, " ")] |= lexRole
-		lx.words[words[0]] |= lexStart
-		lx.words[words[len(words)-1]] |= lexEnd
+		lx.words.or(strings.Join(words, " "), lexRole)
+		lx.words.or(words[0], lexStart)
+		lx.words.or(words[len(words)-1], lexEnd)
 	}
 	lx.longest = max(lx.longest, len(words))
 }
@@ -156,7 +175,7 @@ type providerSet struct {
 func newProviderSet(extra []string) *providerSet {
 	p := &providerSet{base: baseLexicon(), abbrevs: map[string]bool{}}
 	if len(extra) > 0 {
-		p.extra = &lexicon{words: map[string]uint16{}}
+		p.extra = &lexicon{words: wordClasses{}}
 		for _, w := range extra {
 			p.extra.addRole(w)
 		}
@@ -169,9 +188,9 @@ func newProviderSet(extra []string) *providerSet {
 
 // class is the word classes of a lower-case word or phrase.
 func (p *providerSet) class(w string) uint16 {
-	c := p.base.words[w]
+	c := p.base.words.get(w)
 	if p.extra != nil {
-		c |= p.extra.words[w]
+		c |= p.extra.words.get(w)
 	}
 	return c
 }
@@ -311,9 +330,10 @@ func (p *providerSet) roleAt(ws []word, i int) int {
 					continue
 				}
 				key = append(key[:base], form...)
-				c := p.base.words[string(key)]
+				h := hashBytes(key)
+				c := p.base.words[h]
 				if p.extra != nil {
-					c |= p.extra.words[string(key)]
+					c |= p.extra.words[h]
 				}
 				if c&lexRole != 0 {
 					best = n
