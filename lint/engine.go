@@ -186,14 +186,21 @@ func (e *Engine) Check(ctx context.Context, c *casefile.Case, opts Options) (*Re
 	var out []Finding
 	child := childFirstName(c)
 	// The timetable's working, longest first so that a Why containing
-	// another is taken whole.
+	// another is taken whole; gathered when a date rule first needs it.
 	var whys []string
-	for _, d := range doc.Dates.All() {
-		if d.Why != "" {
-			whys = append(whys, d.Why)
+	gathered := false
+	working := func() []string {
+		if !gathered {
+			gathered = true
+			for _, d := range doc.Dates.All() {
+				if d.Why != "" {
+					whys = append(whys, d.Why)
+				}
+			}
+			sort.Slice(whys, func(i, j int) bool { return len(whys[i]) > len(whys[j]) })
 		}
+		return whys
 	}
-	sort.Slice(whys, func(i, j int) bool { return len(whys[i]) > len(whys[j]) })
 	for _, r := range e.rules {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -212,7 +219,7 @@ func (e *Engine) Check(ctx context.Context, c *casefile.Case, opts Options) (*Re
 			}
 			f.Suggestion = personalise(f.Suggestion, child)
 			if f.Detail == "" && e.dateRule[f.Rule] {
-				f.Message, f.Detail = splitWorking(f.Message, whys)
+				f.Message, f.Detail = splitWorking(f.Message, working())
 			}
 			if f.Match == "" && f.Span.End > f.Span.Start && f.Span.End <= len(c.Bytes) {
 				f.Match = string(c.Bytes[f.Span.Start:f.Span.End])

@@ -61,7 +61,12 @@ func compilePhrases(id string, ps []Phrase) (phraseRule, error) {
 func (r phraseRule) ID() string { return r.id }
 
 func (r phraseRule) Check(d *Doc, emit func(Finding)) {
-	possible := make([]bool, len(r.phrases))
+	var buf [128]bool
+	possible := buf[:]
+	if len(r.phrases) > len(buf) {
+		possible = make([]bool, len(r.phrases))
+	}
+	possible = possible[:len(r.phrases)]
 	for _, s := range d.Statements {
 		text := s.String()
 		r.index.candidates(s.lower, possible)
