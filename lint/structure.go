@@ -60,23 +60,6 @@ func (r structureRule) Check(d *Doc, emit func(Finding)) {
 	if s := c.Body.FindKey(agreedActionsKey); s != nil {
 		r.checkActions(s, emit)
 	}
-	// A suppression comment naming no rule suppresses nothing, silently.
-	for _, dir := range c.Body.Directives {
-		for _, name := range dir.Rules {
-			if ruleIndex(name) < len(RuleIDs) {
-				continue
-			}
-			f := Finding{Span: dir.Span, Severity: Warning, ownSeverity: true,
-				Message: fmt.Sprintf("sendgen-%s names no rule %q, so it turns nothing off", dir.Kind, name)}
-			if near := suggest.Nearest(name, RuleIDs); near != "" {
-				f.Message = fmt.Sprintf("sendgen-%s names no rule %q: did you mean %q?", dir.Kind, name, near)
-				f.Suggestion = "write " + near
-			} else {
-				f.Suggestion = "the rules are listed by `sendgen rules`"
-			}
-			emit(f)
-		}
-	}
 	if s := c.Body.FindKey(requestedProvisionKey); s != nil {
 		n := 0
 		for _, st := range d.Statements {

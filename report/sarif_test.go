@@ -141,6 +141,9 @@ func checkSARIF(t *testing.T, out []byte, wantDiags []report.Diagnostic) sarifDo
 		prints[fp] = true
 		// The suggestion is the message's second line, not run on from it.
 		wantText := d.Message
+		if d.Detail != "" {
+			wantText += "\nWorking: " + d.Detail
+		}
 		if d.Suggestion != "" {
 			wantText += "\nSuggestion: " + d.Suggestion
 		}
