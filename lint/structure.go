@@ -110,6 +110,20 @@ func (structureRule) checkActions(s *casefile.Section, emit func(Finding)) {
 			}
 		}
 	}
+	if len(tables) > 0 {
+		// Beside the table, text the outcome form does not print: an action
+		// agreed in a sentence would be left out of the signed agreement.
+		for _, sec := range append([]*casefile.Section{s}, s.Children...) {
+			for _, b := range sec.Blocks {
+				if casefile.IsNone(b.Text.Text) {
+					continue
+				}
+				emit(Finding{Span: b.Text.Whole(), Section: send.AgreedActions,
+					Message:    "the outcome form prints only the table of # Agreed actions, so this text is left out of the agreement",
+					Suggestion: "if it is an agreed action, make it a row of the table; otherwise move it to # Issues or # Next steps"})
+			}
+		}
+	}
 	if len(tables) == 0 && len(items) > 0 {
 		sp := items[0].Text.Whole()
 		sp.End = items[len(items)-1].Text.Whole().End
