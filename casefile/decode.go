@@ -47,7 +47,7 @@ const (
 func (k ProblemKind) String() string {
 	switch k {
 	case BodyProblem:
-		return "body"
+		return "body" // as in the text of a problem: "[body] ..."
 	case PlaceholderProblem:
 		return "placeholder"
 	}

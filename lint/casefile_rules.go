@@ -12,9 +12,7 @@ import (
 // body the documents cannot use is not a front-matter error.
 //
 // Body problems are the spec's "structure" rule's (shared/spec/case-file.md:
-// headings, lists and tables the documents cannot use); the interim "body"
-// rule that reported them before it existed is kept as a name only, so
-// that configurations naming it still load.
+// headings, lists and tables the documents cannot use).
 func ProblemRule(k casefile.ProblemKind) string {
 	switch k {
 	case casefile.BodyProblem:

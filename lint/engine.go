@@ -284,7 +284,7 @@ var RuleIDs = []string{
 	"certificate-late", "mediation-late", "authority-not-confirmed", "health-not-present",
 	"certificate-not-required", "appeal-deadline", "phase-transfer", "action-late",
 	// Extensions (docs/case-file.md, "Extensions in this implementation").
-	"young-person", "date-conflict", "statement-date", "body", "placeholder", "outside-england",
+	"young-person", "date-conflict", "statement-date", "placeholder", "outside-england",
 }
 
 func ruleIndex(id string) int {
