@@ -54,3 +54,5 @@ require (
 )
 
 replace github.com/phpdave11/gofpdf => ./third_party/gofpdf
+
+replace github.com/yuin/goldmark => ./third_party/goldmark

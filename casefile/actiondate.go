@@ -2,30 +2,31 @@ package casefile
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/sendgen/sendgen/internal/lazyre"
 )
 
 var (
-	isoDate   = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`)
-	slashDate = regexp.MustCompile(`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$`)
+	isoDate   = lazyre.New(`^(\d{4})-(\d{1,2})-(\d{1,2})$`)
+	slashDate = lazyre.New(`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$`)
 	// usDate is "December 15, 2026" / "Dec 15 2026": month first in words
 	// is unambiguous, so it is accepted too.
-	usDate = regexp.MustCompile(`(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$`)
+	usDate = lazyre.New(`(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$`)
 	// datePrefix and dateNote are words around a date that do not change
 	// it: "by 15 December 2026", "2026-12-15 (agreed in writing)".
-	datePrefix = regexp.MustCompile(`(?i)^(?:by|on|before|no later than|not later than|latest|due)\s+`)
-	dateNote   = regexp.MustCompile(`\s*(?:\([^)]*\)|\[[^\]]*\]|[;,–—-]\s+[^\d].*)$`)
-	wordDate   = regexp.MustCompile(`(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4})$`)
-	vagueDate  = regexp.MustCompile(`(?i)^(?:asap|as soon as (?:possible|practicable)|tbc|tba|tbd|to be (?:confirmed|agreed|decided|arranged)|in due course|soon|shortly|ongoing|n/?a|-+|\?+|end of (?:the )?(?:term|half[\s-]term|month|year|week)|next (?:term|week|month|year)|by the end of.*|when (?:possible|available)|immediately|asap\.?)$`)
+	datePrefix = lazyre.New(`(?i)^(?:by|on|before|no later than|not later than|latest|due)\s+`)
+	dateNote   = lazyre.New(`\s*(?:\([^)]*\)|\[[^\]]*\]|[;,–—-]\s+[^\d].*)$`)
+	wordDate   = lazyre.New(`(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4})$`)
+	vagueDate  = lazyre.New(`(?i)^(?:asap|as soon as (?:possible|practicable)|tbc|tba|tbd|to be (?:confirmed|agreed|decided|arranged)|in due course|soon|shortly|ongoing|n/?a|-+|\?+|end of (?:the )?(?:term|half[\s-]term|month|year|week)|next (?:term|week|month|year)|by the end of.*|when (?:possible|available)|immediately|asap\.?)$`)
 )
 
 // dateForms are the accepted forms, each with the submatch holding the
 // day, the month (digits or a name) and the year.
 var dateForms = []struct {
-	re               *regexp.Regexp
+	re               *lazyre.Regexp
 	day, month, year int
 }{
 	{isoDate, 3, 2, 1},
@@ -54,7 +55,7 @@ type ActionDate struct {
 	Note string
 }
 
-var weekdayPrefix = regexp.MustCompile(`(?i)^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+`)
+var weekdayPrefix = lazyre.New(`(?i)^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+`)
 
 // ParseActionDate reads the By column of an agreed action: the forms the
 // spec allows (2026-12-15, 15 December 2026, 15 Dec 2026, 15/12/2026 day

@@ -2,7 +2,6 @@ package casefile
 
 import (
 	"bytes"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -12,6 +11,8 @@ import (
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
+
+	"github.com/sendgen/sendgen/internal/lazyre"
 )
 
 // Body is the Markdown body of a case file, organised by headings.
@@ -214,7 +215,7 @@ type Directive struct {
 	Rules []string
 }
 
-var directivePattern = regexp.MustCompile(`<!--\s*sendgen-(disable-next-line|disable|enable)\b([^>]*?)-->`)
+var directivePattern = lazyre.New(`<!--\s*sendgen-(disable-next-line|disable|enable)\b([^>]*?)-->`)
 
 var markdown = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough))
 
@@ -589,7 +590,7 @@ func (b *bodyBuilder) directives(segs []text.Segment) {
 }
 
 // reBreak is an HTML line break tag, which the documents draw as one.
-var reBreak = regexp.MustCompile(`(?i)^<br\s*/?>$`)
+var reBreak = lazyre.New(`(?i)^<br\s*/?>$`)
 
 func rawText(src []byte, segs []text.Segment) string {
 	var b strings.Builder

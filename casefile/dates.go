@@ -2,10 +2,11 @@ package casefile
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/sendgen/sendgen/internal/lazyre"
 )
 
 // ParseISODate parses a strict YYYY-MM-DD date. The message says what is
@@ -41,7 +42,7 @@ func daysIn(y int, m time.Month) int {
 
 // yearFirst is 2026/09/14 or 2026.09.14: nobody writes the day before the
 // month after a year.
-var yearFirst = regexp.MustCompile(`^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$`)
+var yearFirst = lazyre.New(`^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$`)
 
 // UnambiguousDate reads a date written in another form than YYYY-MM-DD when
 // only one calendar date can be meant: 2026-9-14, 2026/09/14, 14 September

@@ -1,9 +1,10 @@
 package lint
 
 import (
-	"regexp"
 	"strings"
 	"sync"
+
+	"github.com/sendgen/sendgen/internal/lazyre"
 )
 
 // The detectors answer "does this statement say how often / how long / who
@@ -89,7 +90,7 @@ var (
 	groupNotSizeRE = mustMatcher(`(?i)\b(?:age|peer|year|support|focus|parent|friendship|tutor|ethnic|working|steering)\s+groups?\b`)
 
 	// ratioOneToOne is 1:1 teaching, which says nothing about a group's size.
-	ratioOneToOne = regexp.MustCompile(`^1\s*:\s*1$`)
+	ratioOneToOne = lazyre.New(`^1\s*:\s*1$`)
 )
 
 // The detectors are kept as lists of small expressions rather than one
@@ -98,8 +99,10 @@ var (
 var (
 	frequencyM = compileParts(frequencyParts)
 	durationM  = compileParts(durationParts)
-	frequencyD = newDetector(frequencyM)
-	durationD  = newDetector(durationM)
+	// The detectors' literal indexes are built on first use: building them
+	// parses every expression, which every command would pay at start-up.
+	frequencyD = sync.OnceValue(func() detector { return newDetector(frequencyM) })
+	durationD  = sync.OnceValue(func() detector { return newDetector(durationM) })
 )
 
 type matchers []matcher
@@ -216,11 +219,11 @@ func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 // hasFrequency reports whether s states how often.
 func hasFrequency(s string) bool {
 	l := lowerASCII(s)
-	return frequencyD.MatchString(s, l) || eachOccasion(l)
+	return frequencyD().MatchString(s, l) || eachOccasion(l)
 }
 
 // hasDuration reports whether s states how long.
-func hasDuration(s string) bool { return durationD.MatchString(s, lowerASCII(s)) }
+func hasDuration(s string) bool { return durationD().MatchString(s, lowerASCII(s)) }
 
 // unsizedGroups returns the byte ranges of group mentions in s when s gives
 // no group size or ratio anywhere.

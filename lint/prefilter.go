@@ -16,16 +16,19 @@ import (
 //
 // The expression itself is compiled on first use: most phrases never get
 // past their prefilter in a given run, and compiling all of them up front
-// was most of a one-file run's start-up.
+// was most of a one-file run's start-up. The built-in detectors' prefilters
+// are derived on first use too (parsing them was most of the package's
+// initialisation, paid by every command, `sendgen --help` included).
 type matcher struct {
 	src  string
 	lazy *lazyRegexp
-	lits []string
 }
 
 type lazyRegexp struct {
-	once sync.Once
-	re   *regexp.Regexp
+	once     sync.Once
+	re       *regexp.Regexp
+	litsOnce sync.Once
+	lits     []string
 }
 
 func (m matcher) re() *regexp.Regexp {
@@ -41,28 +44,44 @@ func newMatcher(src string) (matcher, error) {
 		return matcher{}, err
 	}
 	m := matcher{src: src, lazy: &lazyRegexp{}}
-	if lits, ok := required(p); ok {
-		m.lits = lits
-	}
+	m.lazy.litsOnce.Do(func() { m.lazy.lits = prefilter(p) })
 	return m, nil
 }
 
-// mustMatcher is newMatcher for the built-in expressions.
+// mustMatcher is newMatcher for the built-in expressions, which are known
+// to parse (the tests run every one): parsing waits until first use.
 func mustMatcher(src string) matcher {
-	m, err := newMatcher(src)
-	if err != nil {
-		panic(err)
+	return matcher{src: src, lazy: &lazyRegexp{}}
+}
+
+// prefilter is the literal set of p, or nil for "cannot tell".
+func prefilter(p *syntax.Regexp) []string {
+	if lits, ok := required(p); ok {
+		return lits
 	}
-	return m
+	return nil
+}
+
+// literals returns the prefilter, deriving it on first use.
+func (m matcher) literals() []string {
+	m.lazy.litsOnce.Do(func() {
+		p, err := syntax.Parse(m.src, syntax.Perl)
+		if err != nil {
+			panic(err)
+		}
+		m.lazy.lits = prefilter(p)
+	})
+	return m.lazy.lits
 }
 
 // mightMatch reports whether the expression can match text, given lower,
 // its ASCII-lower-cased copy. A false answer is definitive.
 func (m matcher) mightMatch(lower string) bool {
-	if len(m.lits) == 0 {
+	lits := m.literals()
+	if len(lits) == 0 {
 		return true
 	}
-	for _, l := range m.lits {
+	for _, l := range lits {
 		if strings.Contains(lower, l) {
 			return true
 		}
@@ -261,11 +280,12 @@ type litRef struct {
 func newLiteralIndex(ms []matcher) *literalIndex {
 	x := &literalIndex{buckets: map[uint16][]litRef{}, n: len(ms)}
 	for i, m := range ms {
-		if len(m.lits) == 0 {
+		lits := m.literals()
+		if len(lits) == 0 {
 			x.always = append(x.always, i)
 			continue
 		}
-		for _, l := range m.lits {
+		for _, l := range lits {
 			switch {
 			case l == "":
 				x.always = append(x.always, i)

@@ -137,7 +137,7 @@ func TestLiteralIndex(t *testing.T) {
 			}
 		}
 	}
-	for _, d := range []detector{frequencyD, durationD} {
+	for _, d := range []detector{frequencyD(), durationD()} {
 		got := make([]bool, len(d.ms))
 		for _, text := range texts {
 			d.index.candidates(text, got)
@@ -154,12 +154,12 @@ func TestLiteralIndex(t *testing.T) {
 // prefilter is whole words, not their common prefix.
 func TestPrefilterFinite(t *testing.T) {
 	m := mustMatcher(`(?i)\b(?:try|tries|tried|trying)\s+to\b`)
-	for _, l := range m.lits {
+	for _, l := range m.literals() {
 		if len(l) < 3 {
-			t.Fatalf("prefilter %q has the literal %q", m.lits, l)
+			t.Fatalf("prefilter %q has the literal %q", m.literals(), l)
 		}
 	}
 	if m.mightMatch("training for staff") || !m.mightMatch("will try to attend") {
-		t.Fatalf("prefilter %q", m.lits)
+		t.Fatalf("prefilter %q", m.literals())
 	}
 }

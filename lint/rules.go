@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/sendgen/sendgen/casefile"
+	"github.com/sendgen/sendgen/internal/lazyre"
 )
 
 // phraseRule finds listed wordings (vague-wording, hedged-commitment).
@@ -185,7 +186,7 @@ func modalFix(text string, start, end int) (string, bool) {
 	return "will", true
 }
 
-var nextWord = regexp.MustCompile(`^\s+([\p{L}’'-]+)`)
+var nextWord = lazyre.New(`^\s+([\p{L}’'-]+)`)
 
 // taggedVerb reports whether the tagger reads the word at offset as a verb
 // in its base form ("receive" in "should receive").
@@ -219,9 +220,9 @@ func excepted(exs []matcher, text, lower string, m []int) bool {
 }
 
 var (
-	monthAfter  = regexp.MustCompile(`^\s*(?:\d{1,4}\b|\d{1,2}(?:st|nd|rd|th)\b|half[\s-]term\b|(?:19|20)\d\d)`)
-	monthBefore = regexp.MustCompile(`(?i)(?:\b(?:in|from|by|until|till|since|before|after|during|of|early|late|mid|end|start|beginning|this|next|last|each|every)|\d(?:st|nd|rd|th)?)[\s-]*$`)
-	sentenceEnd = regexp.MustCompile(`(?:^|[.!?:;]\s*|^\s*[-*]\s*)$`)
+	monthAfter  = lazyre.New(`^\s*(?:\d{1,4}\b|\d{1,2}(?:st|nd|rd|th)\b|half[\s-]term\b|(?:19|20)\d\d)`)
+	monthBefore = lazyre.New(`(?i)(?:\b(?:in|from|by|until|till|since|before|after|during|of|early|late|mid|end|start|beginning|this|next|last|each|every)|\d(?:st|nd|rd|th)?)[\s-]*$`)
+	sentenceEnd = lazyre.New(`(?:^|[.!?:;]\s*|^\s*[-*]\s*)$`)
 )
 
 // isMonthMay tells "May" the month from "may" the modal. Lower-case "may"
@@ -306,7 +307,7 @@ type ownerRule struct{}
 
 func (ownerRule) ID() string { return "action-missing-owner" }
 
-var noOwner = regexp.MustCompile(`(?i)^(?:|-+|—|–|\?+|n/?a|none|tbc|tba|tbd|to be (?:confirmed|agreed|decided|determined)|unknown|someone|somebody|anyone|anybody|everyone|all|various|staff|them|they|the parties)$`)
+var noOwner = lazyre.New(`(?i)^(?:|-+|—|–|\?+|n/?a|none|tbc|tba|tbd|to be (?:confirmed|agreed|decided|determined)|unknown|someone|somebody|anyone|anybody|everyone|all|various|staff|them|they|the parties)$`)
 
 func (ownerRule) Check(d *Doc, emit func(Finding)) {
 	for _, a := range d.Case.Actions {

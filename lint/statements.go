@@ -2,7 +2,6 @@ package lint
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"sync"
 
@@ -11,6 +10,7 @@ import (
 	"github.com/jdkato/prose/v3/tokenize"
 
 	"github.com/sendgen/sendgen/casefile"
+	"github.com/sendgen/sendgen/internal/lazyre"
 	"github.com/sendgen/sendgen/send"
 )
 
@@ -130,10 +130,10 @@ func (e *Engine) provisionBlocks(c *casefile.Case) ([]*casefile.Block, []*casefi
 // provision): "Need", "Area of need", "Outcome", "Review". A column that
 // says it holds provision ("Provision to meet the need") is provision.
 var (
-	notProvisionColumn = regexp.MustCompile(`(?i)\b(?:needs?|outcomes?|targets?|goals?|aims?|review(?:ed)?|objectives?)\b`)
-	provisionColumn    = regexp.MustCompile(`(?i)\b(?:provision|support|intervention|who|how|by|frequency|when)\b`)
+	notProvisionColumn = lazyre.New(`(?i)\b(?:needs?|outcomes?|targets?|goals?|aims?|review(?:ed)?|objectives?)\b`)
+	provisionColumn    = lazyre.New(`(?i)\b(?:provision|support|intervention|who|how|by|frequency|when)\b`)
 	// placeholderCell is a cell that supplies nothing: "N/A", "-", "TBC".
-	placeholderCell = regexp.MustCompile(`(?i)^\s*(?:n/?a|-+|—|–|none|nil|tbc|tba|\?+)\s*\.?\s*$`)
+	placeholderCell = lazyre.New(`(?i)^\s*(?:n/?a|-+|—|–|none|nil|tbc|tba|\?+)\s*\.?\s*$`)
 )
 
 // rowStatements reads a provision table: each body row is one statement,
@@ -172,7 +172,7 @@ func (e *Engine) rowStatements(t *casefile.Table, out []*Statement) []*Statement
 	return out
 }
 
-var sectionHeading = regexp.MustCompile(`^section\s+(f|g|h1|h2|h|[a-k])\b`)
+var sectionHeading = lazyre.New(`^section\s+(f|g|h1|h2|h|[a-k])\b`)
 
 // normaliseSection maps "Section F: special educational provision" and
 // "section f" to "section f".
@@ -263,15 +263,15 @@ func (e *Engine) analyse(s *Statement) *Statement {
 	if s.QuoteEnd > 0 {
 		lower = s.lower[s.QuoteStart-s.Start : s.QuoteEnd-s.Start]
 	}
-	s.Frequency = frequencyD.MatchString(text, lower) || eachOccasion(lower)
-	s.Duration = durationD.MatchString(text, lower)
+	s.Frequency = frequencyD().MatchString(text, lower) || eachOccasion(lower)
+	s.Duration = durationD().MatchString(text, lower)
 	s.Provider = e.providers.has(text, lower)
 	return s
 }
 
 // quoteRE finds wording quoted for the plan: straight or curly quotes, at
 // least a few words long so that a quoted term is not mistaken for it.
-var quoteRE = regexp.MustCompile(`"([^"]{12,})"|“([^”]{12,})”|'([^']{12,})'|‘([^’]{12,})’`)
+var quoteRE = lazyre.New(`"([^"]{12,})"|“([^”]{12,})”|'([^']{12,})'|‘([^’]{12,})’`)
 
 func quoted(s string) (int, int, bool) {
 	m := quoteRE.FindStringSubmatchIndex(s)
@@ -287,11 +287,11 @@ func quoted(s string) (int, int, bool) {
 }
 
 // provisionNoun finds nouns that name a service delivered to the child.
-var provisionNoun = regexp.MustCompile(`(?i)\b(?:therapy|therapies|physiotherapy|hydrotherapy|teaching|tuition|tutoring|sessions?|support|mentoring|counselling|coaching|programmes?|interventions?|lessons?|input|supervision|assistance|provision|care|help|breaks?|groups?)\b`)
+var provisionNoun = lazyre.New(`(?i)\b(?:therapy|therapies|physiotherapy|hydrotherapy|teaching|tuition|tutoring|sessions?|support|mentoring|counselling|coaching|programmes?|interventions?|lessons?|input|supervision|assistance|provision|care|help|breaks?|groups?)\b`)
 
 // commitVerb is a promise to deliver something ("will provide", "is to
 // receive", "agrees to fund", "will be delivered").
-var commitVerb = regexp.MustCompile(mustExpand(`(?i)\b(?:will|shall|to|agrees?\s+to|agreed\s+to)\s+(?:now\s+|also\s+|then\s+)?(?:{verb:provide|deliver|fund|offer|give|run|receive|attend|have|put in place|arrange for}|be\s+{ed:provide|deliver|offer|give|fund|run})\b`))
+var commitVerb = lazyre.New(mustExpand(`(?i)\b(?:will|shall|to|agrees?\s+to|agreed\s+to)\s+(?:now\s+|also\s+|then\s+)?(?:{verb:provide|deliver|fund|offer|give|run|receive|attend|have|put in place|arrange for}|be\s+{ed:provide|deliver|offer|give|fund|run})\b`))
 
 func mustExpand(p string) string {
 	out, err := expandLemmas(p)

@@ -2,11 +2,11 @@ package lint
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
 
 	"github.com/sendgen/sendgen/casefile"
+	"github.com/sendgen/sendgen/internal/lazyre"
 	"github.com/sendgen/sendgen/send"
 	"github.com/sendgen/sendgen/timeline"
 )
@@ -238,7 +238,7 @@ func (mediationLate) Check(d *Doc, emit func(Finding)) {
 }
 
 // laOrganisation recognises a local authority attendee.
-var laOrganisation = regexp.MustCompile(`(?i)\b(?:council|borough|county|local\s+authority|city\s+of|metropolitan|LA)\b`)
+var laOrganisation = lazyre.New(`(?i)\b(?:council|borough|county|local\s+authority|city\s+of|metropolitan|LA)\b`)
 
 func isLA(c *casefile.Case, a casefile.Attendee) bool {
 	org := a.Organisation.Value
@@ -280,8 +280,8 @@ func (authorityRule) Check(d *Doc, emit func(Finding)) {
 }
 
 var (
-	healthBody = regexp.MustCompile(`(?i)\b(?:ICB|integrated\s+care|NHS|CCG|clinical\s+commissioning|health|hospital|clinical|medical|CAMHS|designated\s+(?:clinical|medical)\s+officer|DCO|DMO|therap(?:y|ist)|nurs(?:e|ing)|paediatric)`)
-	careBody   = regexp.MustCompile(`(?i)\b(?:social\s+care|social\s+work(?:er)?|children'?s\s+services|adult\s+services|care\s+team)\b`)
+	healthBody = lazyre.New(`(?i)\b(?:ICB|integrated\s+care|NHS|CCG|clinical\s+commissioning|health|hospital|clinical|medical|CAMHS|designated\s+(?:clinical|medical)\s+officer|DCO|DMO|therap(?:y|ist)|nurs(?:e|ing)|paediatric)`)
+	careBody   = lazyre.New(`(?i)\b(?:social\s+care|social\s+work(?:er)?|children'?s\s+services|adult\s+services|care\s+team)\b`)
 )
 
 type healthRule struct{}
@@ -442,7 +442,7 @@ func (phaseTransfer) Check(d *Doc, emit func(Finding)) {
 
 // writtenAgreement marks a By cell or action whose timescale the parties
 // recorded as agreed in writing (reg 42(5)).
-var writtenAgreement = regexp.MustCompile(`(?i)agreed\s+in\s+writing|written\s+agreement|reg(?:ulation)?\.?\s*42\s*\(5\)`)
+var writtenAgreement = lazyre.New(`(?i)agreed\s+in\s+writing|written\s+agreement|reg(?:ulation)?\.?\s*42\s*\(5\)`)
 
 type actionLate struct{}
 

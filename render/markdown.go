@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -14,6 +13,8 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/sendgen/sendgen/internal/lazyre"
 )
 
 // The document model between Markdown and layout: a flat list of blocks,
@@ -80,9 +81,9 @@ type origin struct {
 
 var mdParser = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough)).Parser()
 
-var reInclude = regexp.MustCompile(`^<!--\s*` + includeMarker + `\s+(\d+)\s*-->\s*$`)
-var rePageBreak = regexp.MustCompile(`^<!--\s*page-break\s*-->\s*$`)
-var reBr = regexp.MustCompile(`(?i)^<br\s*/?>$`)
+var reInclude = lazyre.New(`^<!--\s*` + includeMarker + `\s+(\d+)\s*-->\s*$`)
+var rePageBreak = lazyre.New(`^<!--\s*page-break\s*-->\s*$`)
+var reBr = lazyre.New(`(?i)^<br\s*/?>$`)
 
 // toBlocks parses the Markdown a template produced, with the body sections it
 // includes, into blocks.

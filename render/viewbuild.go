@@ -2,11 +2,11 @@ package render
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
 
 	"github.com/sendgen/sendgen/casefile"
+	"github.com/sendgen/sendgen/internal/lazyre"
 	"github.com/sendgen/sendgen/send"
 	"github.com/sendgen/sendgen/timeline"
 )
@@ -180,7 +180,7 @@ func healthBodyName(f *casefile.Front) string {
 	return ""
 }
 
-var reHealthBody = regexp.MustCompile(`(?i)\b(?:ICB|integrated\s+care\s+board|NHS\s+England|clinical\s+commissioning)\b`)
+var reHealthBody = lazyre.New(`(?i)\b(?:ICB|integrated\s+care\s+board|NHS\s+England|clinical\s+commissioning)\b`)
 
 // appellant words the request by who makes it: a parent speaks for the
 // family; a young person appealing in their own right is the appellant
@@ -350,7 +350,7 @@ func (v *View) buildBody(c *casefile.Case) {
 	}
 }
 
-var reSectionHeading = regexp.MustCompile(`(?i)^section\s+([a-k][12]?)\b`)
+var reSectionHeading = lazyre.New(`(?i)^section\s+([a-k][12]?)\b`)
 
 func (v *View) markdownFrom(c *casefile.Case, title string, start, end int) Markdown {
 	if end < start {

@@ -1,10 +1,11 @@
 package timeline
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/sendgen/sendgen/internal/lazyre"
 )
 
 // AgreedAction is what the timetable needs to know of one agreed action.
@@ -129,13 +130,13 @@ func ActionDefault(agreed time.Time, a AgreedAction, ctx ActionContext) ActionDu
 }
 
 // stepWords pick the step an action's wording names; nil: never by wording.
-var stepWords = map[ActionKind][]*regexp.Regexp{
+var stepWords = map[ActionKind][]*lazyre.Regexp{
 	ActionAssess: {
-		regexp.MustCompile(`\b(?:notif\w*|confirm\w*|agrees?\b|agreed\b|decid\w*|decision\s+to|tell|inform\w*|write\s+to)\b`),
-		regexp.MustCompile(`\bno\s+(?:ehc\s*)?plan\b|\bnot\s+(?:necessary|needed|required)\b`),
+		lazyre.New(`\b(?:notif\w*|confirm\w*|agrees?\b|agreed\b|decid\w*|decision\s+to|tell|inform\w*|write\s+to)\b`),
+		lazyre.New(`\bno\s+(?:ehc\s*)?plan\b|\bnot\s+(?:necessary|needed|required)\b`),
 		nil,
 	},
-	ActionPlan: {regexp.MustCompile(`\bdraft\b`), nil},
+	ActionPlan: {lazyre.New(`\bdraft\b`), nil},
 }
 
 // ActionKind classifies an agreed action for its SEND Regs 2014 reg 42 default. The zero value
@@ -258,9 +259,9 @@ func (o Owner) String() string {
 }
 
 var (
-	reOwnerLA     = regexp.MustCompile(`\b(?:council|borough|county|local\s+authority|la|sen(?:d)?\s+(?:officer|team|case\s*worker|caseworker|manager|co-?ordinator|lead)|head\s+of\s+send|ehc\s*(?:p\s+)?co-?ordinator|case\s*worker|caseworker|educational\s+psycholog\w*|social\s+(?:care|worker|services))\b`)
-	reOwnerHealth = regexp.MustCompile(`\b(?:icb|integrated\s+care|nhs|ccg|clinical\s+commissioning|designated\s+(?:clinical|medical)\s+officer|dco|dmo)\b`)
-	reOwnerSchool = regexp.MustCompile(`\b(?:school|academy|college|nursery|sixth\s+form|senco|head\s*teacher|headteacher|head\s+of\s+year|principal|class\s+teacher|teacher|teaching\s+assistant|setting|multi-academy\s+trust)\b`)
+	reOwnerLA     = lazyre.New(`\b(?:council|borough|county|local\s+authority|la|sen(?:d)?\s+(?:officer|team|case\s*worker|caseworker|manager|co-?ordinator|lead)|head\s+of\s+send|ehc\s*(?:p\s+)?co-?ordinator|case\s*worker|caseworker|educational\s+psycholog\w*|social\s+(?:care|worker|services))\b`)
+	reOwnerHealth = lazyre.New(`\b(?:icb|integrated\s+care|nhs|ccg|clinical\s+commissioning|designated\s+(?:clinical|medical)\s+officer|dco|dmo)\b`)
+	reOwnerSchool = lazyre.New(`\b(?:school|academy|college|nursery|sixth\s+form|senco|head\s*teacher|headteacher|head\s+of\s+year|principal|class\s+teacher|teacher|teaching\s+assistant|setting|multi-academy\s+trust)\b`)
 )
 
 // ClassifyOwner tells who owns an action from its Who cell and, when known, the organisation of
@@ -284,15 +285,15 @@ func ClassifyOwner(who, organisation, localAuthority string) Owner {
 }
 
 var (
-	reAssess      = regexp.MustCompile(`\b(re-?)?assess`)
-	reContinue    = regexp.MustCompile(`\bcontinue\s+to\s+maintain\b|\bnot\s+(?:to\s+)?cease\b|\bwithdraw\w*\s+(?:the\s+|its\s+)?(?:decision|notice|proposal)\s+to\s+cease\b|\bcease\s+to\s+maintain\b`)
-	reSectionI    = regexp.MustCompile(`\bsection\s+i\b`)
-	reNameSchool  = regexp.MustCompile(`\bnam(e|es|ed|ing)\b.*\b(school|college|institution|placement|setting)\b`)
-	reSection     = regexp.MustCompile(`\b(sections?)\s+([a-k][12]?)\b`)
-	reAmend       = regexp.MustCompile(`\bamend|\bto\s+read\b`)
-	rePlanVerb    = regexp.MustCompile(`\b(?:issue|make|prepare|draft|finalise|finalize|final|produce|write)\b.*\bplan\b`)
-	reEHCPlan     = regexp.MustCompile(`\behc\s*plan\b|\behcp\b`)
-	reMoreSection = regexp.MustCompile(`^\s*(?:,|and\b|&)\s*([a-k][12]?)\b`)
+	reAssess      = lazyre.New(`\b(re-?)?assess`)
+	reContinue    = lazyre.New(`\bcontinue\s+to\s+maintain\b|\bnot\s+(?:to\s+)?cease\b|\bwithdraw\w*\s+(?:the\s+|its\s+)?(?:decision|notice|proposal)\s+to\s+cease\b|\bcease\s+to\s+maintain\b`)
+	reSectionI    = lazyre.New(`\bsection\s+i\b`)
+	reNameSchool  = lazyre.New(`\bnam(e|es|ed|ing)\b.*\b(school|college|institution|placement|setting)\b`)
+	reSection     = lazyre.New(`\b(sections?)\s+([a-k][12]?)\b`)
+	reAmend       = lazyre.New(`\bamend|\bto\s+read\b`)
+	rePlanVerb    = lazyre.New(`\b(?:issue|make|prepare|draft|finalise|finalize|final|produce|write)\b.*\bplan\b`)
+	reEHCPlan     = lazyre.New(`\behc\s*plan\b|\behcp\b`)
+	reMoreSection = lazyre.New(`^\s*(?:,|and\b|&)\s*([a-k][12]?)\b`)
 )
 
 // ClassifyAction guesses the kind of an agreed action from its wording, for the reg 42

@@ -4,10 +4,10 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/sendgen/sendgen/casefile"
+	"github.com/sendgen/sendgen/internal/lazyre"
 	"github.com/sendgen/sendgen/lint"
 )
 
@@ -132,7 +132,7 @@ func (s *Server) suppression(ctx context.Context, a *analysis, i int) *suppressi
 	return found
 }
 
-var blockStart = regexp.MustCompile(`^(?:#|[-*+]\s|\d+[.)]\s|>|\x60\x60\x60|~~~|<!--|\|)`)
+var blockStart = lazyre.New(`^(?:#|[-*+]\s|\d+[.)]\s|>|\x60\x60\x60|~~~|<!--|\|)`)
 
 func suppressionCandidates(c *casefile.Case, f lint.Finding) []*suppression {
 	line := c.Pos(f.Span.Start).Line
@@ -178,7 +178,7 @@ func suppressionCandidates(c *casefile.Case, f lint.Finding) []*suppression {
 	return []*suppression{inline, own}
 }
 
-var lineNumber = regexp.MustCompile(`\bline \d+`)
+var lineNumber = lazyre.New(`\bline \d+`)
 
 // sameOtherwise reports whether after holds exactly the findings of before
 // but those of before[i]'s rule on its line. Findings are compared by rule,
