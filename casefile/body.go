@@ -3,6 +3,7 @@ package casefile
 import (
 	"bytes"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -217,13 +218,16 @@ type Directive struct {
 
 var directivePattern = lazyre.New(`<!--\s*sendgen-(disable-next-line|disable|enable)\b([^>]*?)-->`)
 
-var markdown = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough))
+// markdown is built on first use: not every command parses a body.
+var markdown = sync.OnceValue(func() goldmark.Markdown {
+	return goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough))
+})
 
 // parseBody parses src[start:] as Markdown and returns the body with every
 // span shifted to be an offset into src.
 func parseBody(src []byte, start int) Body {
 	body := LoneCRToLF(src[start:])
-	doc := markdown.Parser().Parse(text.NewReader(body))
+	doc := markdown().Parser().Parse(text.NewReader(body))
 	b := &bodyBuilder{src: body, base: start}
 	cur := &Section{Level: 0}
 	b.out.Sections = append(b.out.Sections, cur)

@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/sendgen/sendgen/casefile"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 	"golang.org/x/text/unicode/norm"
@@ -79,7 +81,10 @@ type origin struct {
 	offset int    // offset of source in the case file, or -1
 }
 
-var mdParser = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough)).Parser()
+// mdParser is built on first use, not when sendgen starts.
+var mdParser = sync.OnceValue(func() parser.Parser {
+	return goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough)).Parser()
+})
 
 var reInclude = lazyre.New(`^<!--\s*` + includeMarker + `\s+(\d+)\s*-->\s*$`)
 var rePageBreak = lazyre.New(`^<!--\s*page-break\s*-->\s*$`)
@@ -104,7 +109,7 @@ func (c *converter) convert(src []byte, o *origin, shift, indent int) {
 	// goldmark ends a line at a lone CR but keeps the CR in the text it
 	// returns, and a line break inside a text must never reach maroto.
 	src = casefile.LoneCRToLF(src)
-	doc := mdParser.Parse(text.NewReader(src))
+	doc := mdParser().Parse(text.NewReader(src))
 	w := &walker{c: c, src: src, origin: o, shift: shift}
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		w.block(n, indent, false, "")
@@ -499,7 +504,7 @@ func invisible(r rune) bool {
 // inlinePlain renders one line of Markdown (a header or footer partial) as
 // plain text.
 func inlinePlain(s string) string {
-	doc := mdParser.Parse(text.NewReader([]byte(s)))
+	doc := mdParser().Parse(text.NewReader([]byte(s)))
 	w := &walker{src: []byte(s)}
 	var out []run
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {

@@ -666,7 +666,9 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 		return nil
 	}
 
-	utf.parseHMTXTable(metricsCount, numSymbols, symbolCharDictionary, 1.0)
+	// The widths parseHMTXTable would compute here (into a new 65,536-entry
+	// CharWidths, with DefaultWidth) are never read after cutting: the font
+	// definition keeps the widths parsed when the font was added.
 
 	utf.parseLOCATable(LocaFormat, numSymbols)
 
