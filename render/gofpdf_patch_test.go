@@ -1,0 +1,69 @@
+package render
+
+import (
+	"bytes"
+	"runtime"
+	"testing"
+
+	"github.com/phpdave11/gofpdf"
+)
+
+// go.mod replaces gofpdf with third_party/gofpdf, patched so that a
+// document costs half the CPU (third_party/gofpdf/README.sendgen.md). This
+// fails if the replace is dropped or the copy reverted: upstream allocates
+// a new zlib compressor, about 1.2 MB, for every stream it writes, so each
+// extra page of a compressed document costs over a megabyte; with the
+// patch, a page costs its content stream.
+func TestGofpdfPatchInEffect(t *testing.T) {
+	fs, err := sharedFonts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	regular, err := fs.get(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	font := regular.subset([]rune("Page of 0123456789 The quick brown fox"))
+	doc := func(pages int) []byte {
+		pdf := gofpdf.New("P", "mm", "A4", "")
+		pdf.SetCompression(true)
+		pdf.AddUTF8FontFromBytes(fontFamily, "", font)
+		pdf.SetFont(fontFamily, "", 10)
+		for i := 0; i < pages; i++ {
+			pdf.AddPage()
+			pdf.Text(20, 20, "The quick brown fox")
+		}
+		var out bytes.Buffer
+		if err := pdf.Output(&out); err != nil {
+			t.Fatal(err)
+		}
+		return out.Bytes()
+	}
+	const extra = 8
+	small := allocatedBytes(func() { doc(1) })
+	large := allocatedBytes(func() { doc(1 + extra) })
+	perPage := (int64(large) - int64(small)) / extra
+	t.Logf("%d bytes for one page, %d per further page", small, perPage)
+	if perPage > 256<<10 {
+		t.Errorf("each further page allocates %d bytes: the compressor is not reused, so go.mod's replace of gofpdf by third_party/gofpdf is not in effect", perPage)
+	}
+	if !bytes.Equal(doc(2), doc(2)) {
+		t.Error("two renders of the same gofpdf document differ")
+	}
+}
+
+// allocatedBytes returns the bytes f allocates: the least of three runs, so
+// that a collection emptying sync.Pools during one run does not count.
+func allocatedBytes(f func()) uint64 {
+	best := ^uint64(0)
+	var a, b runtime.MemStats
+	for i := 0; i < 3; i++ {
+		runtime.ReadMemStats(&a)
+		f()
+		runtime.ReadMemStats(&b)
+		if d := b.TotalAlloc - a.TotalAlloc; d < best {
+			best = d
+		}
+	}
+	return best
+}
