@@ -2,7 +2,10 @@ package render
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/phpdave11/gofpdf"
@@ -66,4 +69,38 @@ func allocatedBytes(f func()) uint64 {
 		}
 	}
 	return best
+}
+
+// A draft carries its watermark image on every page; upstream gofpdf lists
+// the image in the page resources once per page under the same name, which
+// qpdf reports as a duplicated dictionary key (exit status 3). The patched
+// copy lists it once.
+func TestDraftPDFValid(t *testing.T) {
+	r, err := New(Options{Draft: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	drafts, _ := filepath.Glob("../samples/drafts/*.md")
+	if len(drafts) == 0 {
+		t.Fatal("no samples/drafts")
+	}
+	multiPage := false
+	for _, name := range drafts {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := parseCase(t, name, b)
+		for _, d := range Documents(c) {
+			pdf := render(t, r, c, d)
+			multiPage = multiPage || pdfPages(t, pdf) > 1
+			out := execTool(t, "qpdf", "--check", writeTemp(t, pdf)) // fails on warnings too
+			if strings.Contains(out, "WARNING") || !strings.Contains(out, "No syntax or stream encoding errors") {
+				t.Errorf("%s %s: qpdf --check:\n%s", name, d, out)
+			}
+		}
+	}
+	if !multiPage {
+		t.Error("no draft has two pages, so the repeated watermark is not tested")
+	}
 }

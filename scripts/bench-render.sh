@@ -1,27 +1,36 @@
 #!/usr/bin/env bash
-# Whole-process timings of sendgen's render path and start-up (issue 16):
+# Whole-process timings of sendgen's render path and start-up (issue 16,
+# docs/performance.md):
 #   1. `sendgen render` of one case that produces only the outcome form;
 #   2. `sendgen build` of 200 case files generated from samples/ (distinct
-#      case references), about 440 PDFs, on all cores;
+#      case references; 440 PDFs), on all cores;
 #   3. `sendgen --help`.
-# Not part of `make test`: it measures, it does not judge. Run it on a quiet
-# machine and quote medians. Uses hyperfine when installed (Debian package
-# `hyperfine`), else a plain loop that prints the median of RUNS runs.
+# It measures; it does not judge, and it is not part of `make test`. The
+# machine is shared: quote medians, and compare two binaries in one run
+# (BASE=...) rather than numbers from different times.
 #
-#   scripts/bench-render.sh                 # builds ./bin/sendgen from this checkout
-#   SENDGEN=/path/to/other/sendgen scripts/bench-render.sh   # time another binary
-#   RUNS=20 scripts/bench-render.sh
+#   scripts/bench-render.sh                      # builds sendgen from this checkout
+#   BASE=/path/to/older/sendgen scripts/bench-render.sh   # and compares with it
+#   SENDGEN=/path/to/sendgen RUNS=30 BATCH_RUNS=9 scripts/bench-render.sh
+#
+# Needs hyperfine (Debian package `hyperfine`) and python3; without
+# hyperfine it falls back to a plain loop that reports medians of wall time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-RUNS=${RUNS:-10}
+RUNS=${RUNS:-20}
+BATCH_RUNS=${BATCH_RUNS:-5}
 work=$(mktemp -d "${TMPDIR:-/tmp}/sendgen-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
+label0=${SENDGEN:-}
 if [[ -z "${SENDGEN:-}" ]]; then
   go build -o "$work/sendgen" ./cmd/sendgen
   SENDGEN="$work/sendgen"
+  label0="this checkout"
 fi
+bins=("$SENDGEN")
+[[ -n "${BASE:-}" ]] && bins+=("$BASE")
 
 # One outcome form: the Westminster sample without its certificate and its
 # requested provision, so that render writes exactly one document.
@@ -34,48 +43,84 @@ awk '
   fm >= 2 && drop { next }
   { print }
 ' samples/WCC-2026-0412.md >"$work/outcome.md"
-mkdir -p "$work/one" "$work/cases" "$work/out"
-"$SENDGEN" render -o "$work/one" "$work/outcome.md" >/dev/null
-if [[ "$(ls "$work/one")" != "WCC-2026-0412-outcome-form.pdf" ]]; then
-  echo "bench-render: the one-document case rendered $(ls "$work/one"), not just the outcome form" >&2
-  exit 1
-fi
 
 # 200 cases: samples/*.md in turn, each with its own case reference.
+mkdir -p "$work/cases"
 samples=(samples/*.md)
 for i in $(seq 0 199); do
-  src=${samples[$((i % ${#samples[@]}))]}
   ref=$(printf 'BENCH-2026-%04d' "$i")
-  sed "s/^case: .*/case: $ref/" "$src" >"$work/cases/$ref.md"
+  sed "s/^case: .*/case: $ref/" "${samples[$((i % ${#samples[@]}))]}" >"$work/cases/$ref.md"
 done
-"$SENDGEN" build -o "$work/out" "$work/cases" >/dev/null
-echo "200 cases: $(ls "$work/out" | wc -l) PDFs; $(nproc) cores"
 
-one=("$SENDGEN" render -o "$work/one" "$work/outcome.md")
-batch=("$SENDGEN" build -o "$work/out" "$work/cases")
-help=("$SENDGEN" --help)
+for b in "${bins[@]}"; do
+  mkdir -p "$work/check"
+  "$b" render -o "$work/check" "$work/outcome.md" >/dev/null
+  if [[ "$(ls "$work/check")" != "WCC-2026-0412-outcome-form.pdf" ]]; then
+    echo "bench-render: $b rendered $(ls "$work/check" | tr '\n' ' ')instead of just the outcome form" >&2
+    exit 1
+  fi
+  rm -rf "$work/check"
+  "$b" build -o "$work/check" "$work/cases" >/dev/null
+  echo "$b: the 200 cases give $(ls "$work/check" | wc -l) PDFs"
+  rm -rf "$work/check"
+done
+echo "$(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# Each command writes into its own folder, the same on every run (so each
+# run after the first replaces files, as a re-render does).
+one() { echo "$1 render -o $work/one-$2 $work/outcome.md"; }
+batch() { echo "$1 build -o $work/out-$2 $work/cases"; }
+help() { echo "$1 --help"; }
+
+report() { # hyperfine JSON -> one line per command
+  python3 - "$1" <<'EOF'
+import json, sys
+for r in json.load(open(sys.argv[1]))["results"]:
+    ms = lambda s: f"{s * 1000:8.1f}"
+    print(f"  {r['command'][:40]:40s} median {ms(r['median'])} ms  "
+          f"(min {ms(r['min']).strip()}, max {ms(r['max']).strip()}; "
+          f"user {ms(r['user']).strip()}, sys {ms(r['system']).strip()} ms mean, {len(r['times'])} runs)")
+EOF
+}
 
 if command -v hyperfine >/dev/null 2>&1; then
-  hyperfine -N --warmup 3 --runs "$RUNS" --export-markdown "$work/one.md" \
-    -n "render one outcome form" "${one[*]}" \
-    -n "sendgen --help" "${help[*]}"
-  hyperfine -N --warmup 1 --runs "$(( RUNS < 5 ? RUNS : 5 ))" \
-    -n "build 200 cases" "${batch[*]}"
+  for what in one help batch; do
+    cmds=()
+    n=0
+    for b in "${bins[@]}"; do
+      label=$label0
+      [[ $n -gt 0 ]] && label="BASE $b"
+      cmds+=(-n "$label" "$($what "$b" "$n")")
+      n=$((n + 1))
+    done
+    runs=$RUNS warm=3
+    [[ $what == batch ]] && runs=$BATCH_RUNS warm=1
+    hyperfine -N --style none --warmup "$warm" --runs "$runs" --export-json "$work/$what.json" "${cmds[@]}" >/dev/null
+    case $what in
+    one) echo "render one outcome form (target <= 15 ms):" ;;
+    help) echo "sendgen --help (target <= 5 ms):" ;;
+    batch) echo "build 200 cases (target <= 1.5 s wall):" ;;
+    esac
+    report "$work/$what.json"
+  done
   exit 0
 fi
 
-# Fallback: median wall time of RUNS runs, in milliseconds.
-median() {
-  local name=$1; shift
+echo "(hyperfine not found: plain loop, wall time only)"
+median() { # median wall time of $RUNS runs of "$@", in ms
   "$@" >/dev/null 2>&1 # warm-up
   local times=() t0 t1
   for _ in $(seq "$RUNS"); do
-    t0=$(date +%s%N); "$@" >/dev/null 2>&1; t1=$(date +%s%N)
-    times+=($(( (t1 - t0) / 1000 )))
+    t0=$(date +%s%N)
+    "$@" >/dev/null 2>&1
+    t1=$(date +%s%N)
+    times+=($(((t1 - t0) / 1000)))
   done
-  printf '%-26s median %8.2f ms over %d runs\n' "$name" \
-    "$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; print m/1000}')" "$RUNS"
+  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.1f", m/1000}'
 }
-median "render one outcome form" "${one[@]}"
-median "sendgen --help" "${help[@]}"
-median "build 200 cases" "${batch[@]}"
+n=0
+for b in "${bins[@]}"; do
+  # shellcheck disable=SC2046
+  echo "$b: render one outcome form $(median $(one "$b" $n)) ms; --help $(median $(help "$b" $n)) ms; build 200 cases $(median $(batch "$b" $n)) ms"
+  n=$((n + 1))
+done

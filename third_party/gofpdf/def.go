@@ -23,7 +23,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"strconv"
 	"time"
 )
 
@@ -720,58 +719,25 @@ type fontDefType struct {
 func generateFontID(fdt fontDefType) (string, error) {
 	// file can be different if generated in different instance
 	fdt.File = ""
-	// The width table is the bulk of the definition (65,536 entries for a
-	// UTF-8 font, nearly all zero) and json.Marshal spends milliseconds on
-	// it through reflection. Marshal the rest, and hash the widths as the
-	// very bytes json.Marshal writes for a []int, so the ID is unchanged.
-	cw := fdt.Cw
-	fdt.Cw = nil
 	b, err := json.Marshal(&fdt)
-	if err != nil {
-		return "", err
-	}
-	at := bytes.Index(b, []byte(`"Cw":null`))
-	if at < 0 || cw == nil {
-		return fmt.Sprintf("%x", sha1.Sum(b)), nil
-	}
-	at += len(`"Cw":`)
-	h := sha1.New()
-	h.Write(b[:at])
-	buf := make([]byte, 0, 1024)
-	buf = append(buf, '[')
-	for i := 0; i < len(cw); i++ {
-		if i > 0 && cw[i] == 0 {
-			h.Write(buf)
-			buf = buf[:0]
-			n := 1
-			for i+n < len(cw) && cw[i+n] == 0 {
-				n++
-			}
-			i += n - 1
-			for ; n > len(zeroWidths)/2; n -= len(zeroWidths) / 2 {
-				h.Write(zeroWidths)
-			}
-			h.Write(zeroWidths[:2*n])
-			continue
-		}
-		if i > 0 {
-			buf = append(buf, ',')
-		}
-		buf = strconv.AppendInt(buf, int64(cw[i]), 10)
-		if len(buf) > cap(buf)-24 {
-			h.Write(buf)
-			buf = buf[:0]
-		}
-	}
-	buf = append(buf, ']')
-	h.Write(buf)
-	h.Write(b[at+len("null"):])
-	return fmt.Sprintf("%x", h.Sum(nil)), nil
+	return fmt.Sprintf("%x", sha1.Sum(b)), err
 }
 
-// zeroWidths is a run of zero widths as json.Marshal writes them after the
-// first element of a []int.
-var zeroWidths = bytes.Repeat([]byte(",0"), 2048)
+// generateUTF8FontID generates the Id of a UTF-8 font from its definition
+// and the font file. generateFontID would JSON-encode the definition's
+// 65,536 widths, all derived from the file: milliseconds of reflection per
+// font, and a read of the whole 512 KB table, for what hashing the file
+// (a few kilobytes once subset) says as well. The JSON ends where the file
+// starts, so different pairs cannot hash the same bytes.
+func generateUTF8FontID(fdt fontDefType, file []byte) string {
+	fdt.File = ""
+	fdt.Cw = nil
+	b, _ := json.Marshal(&fdt)
+	h := sha1.New()
+	h.Write(b)
+	h.Write(file)
+	return fmt.Sprintf("%x", h.Sum(nil))
+}
 
 type fontInfoType struct {
 	Data               []byte

@@ -1734,7 +1734,7 @@ func (f *Fpdf) addFont(familyStr, styleStr, fileStr string, isUTF8 bool) {
 			File:      fileStr,
 			utf8File:  utf8File,
 		}
-		def.i, _ = generateFontID(def)
+		def.i = generateUTF8FontID(def, utf8Bytes)
 		f.fonts[fontKey] = def
 		f.fontFiles[fontKey] = fontFileType{
 			length1:  originalSize,
@@ -1870,7 +1870,7 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 			utf8File:  utf8File,
 			usedRunes: sbarr,
 		}
-		def.i, _ = generateFontID(def)
+		def.i = generateUTF8FontID(def, utf8Bytes)
 		f.fonts[fontkey] = def
 	} else {
 		// load font definitions
@@ -4449,8 +4449,15 @@ func (f *Fpdf) putxobjectdict() {
 		if f.catalogSort {
 			sort.SliceStable(keyList, func(i, j int) bool { return f.images[keyList[i]].i < f.images[keyList[j]].i })
 		}
+		written := make(map[string]bool, len(keyList))
 		for _, key = range keyList {
 			image = f.images[key]
+			// The same image registered under two names is one object
+			// (putimages), and a key repeated in a dictionary is an error.
+			if written[image.i] {
+				continue
+			}
+			written[image.i] = true
 			f.outf("/I%s %d 0 R", image.i, image.n)
 		}
 	}

@@ -1,27 +1,20 @@
 package gofpdf
 
-// Tests of sendgen's patch (README.sendgen.md): the font ID is the one the
-// upstream code computes, without its cost; compressors are reused and give
-// the same bytes as new ones.
+// Tests of sendgen's patch (README.sendgen.md): a UTF-8 font's ID hashes
+// its file, not its width table; compressors are reused and give the same
+// bytes as new ones; cutting a font leaves its widths alone.
 
 import (
 	"bytes"
 	"compress/zlib"
-	"crypto/sha1"
-	"encoding/json"
-	"fmt"
+	"image"
+	pngenc "image/png"
 	"math/rand"
 	"os"
+	"regexp"
 	"runtime"
 	"testing"
 )
-
-// upstreamFontID is generateFontID as released in v1.4.3.
-func upstreamFontID(fdt fontDefType) (string, error) {
-	fdt.File = ""
-	b, err := json.Marshal(&fdt)
-	return fmt.Sprintf("%x", sha1.Sum(b)), err
-}
 
 func widths(n int, set map[int]int) []int {
 	cw := make([]int, n)
@@ -31,63 +24,45 @@ func widths(n int, set map[int]int) []int {
 	return cw
 }
 
-func fontIDCases() []fontDefType {
-	desc := FontDescType{Ascent: 928, Descent: -236, CapHeight: 928, Flags: 32,
-		FontBBox: fontBoxType{-1021, -463, 1793, 1232}, ItalicAngle: 0, StemV: 70, MissingWidth: 600}
-	return []fontDefType{
-		{Tp: "UTF8", Name: "dejavusans", Desc: desc, Up: -63, Ut: 44, Cw: nil},
-		{Tp: "UTF8", Name: "dejavusans", Cw: []int{}},
-		{Tp: "UTF8", Name: "dejavusans", Cw: []int{0}},
-		{Tp: "UTF8", Name: "dejavusans", Cw: []int{7}},
-		{Tp: "UTF8", Name: "dejavusans", Cw: []int{0, 0, 0}},
-		{Tp: "UTF8", Name: "dejavusans", Cw: []int{3, 0, 0, 0, -5, 0, 65535}},
-		{Tp: "UTF8", Name: "dejavusansB", Desc: desc, Cw: widths(65536, map[int]int{0: 97, 32: 318, 65: 684, 0x2014: 1000, 0x1EC5: 615})},
-		{Tp: "UTF8", Name: "dejavusans", Desc: desc, Cw: widths(65536, nil)},
-		{Tp: "UTF8", Name: "run-2047", Cw: widths(2049, map[int]int{0: 1})},
-		{Tp: "UTF8", Name: "run-2048", Cw: widths(2050, map[int]int{0: 1, 2049: 2})},
-		{Tp: "UTF8", Name: "run-2049", Cw: widths(2051, map[int]int{0: 1, 2050: 2})},
-		{Tp: "UTF8", Name: "run-4096", Cw: widths(4097, map[int]int{0: 1})},
-		{Tp: "UTF8", Name: "run-4097", Cw: widths(4099, map[int]int{0: 1, 4098: 9})},
-		// Strings json.Marshal escapes, and a name holding the very key the
-		// patch looks for.
-		{Tp: "Core", Name: `<&> "q" \ ŵ Ł`, Enc: "cp1252", Diff: "1 /a", Cw: []int{1, 2}},
-		{Tp: "TrueType", Name: `x"Cw":null`, File: "x.z", Size1: 3, Size2: 4, OriginalSize: 9, N: 2, DiffN: 1, Cw: []int{0, 1}},
-	}
+func utf8Def(name string) fontDefType {
+	return fontDefType{Tp: "UTF8", Name: name, Up: -63, Ut: 44,
+		Desc: FontDescType{Ascent: 928, Descent: -236, CapHeight: 928, Flags: 32,
+			FontBBox: fontBoxType{-1021, -463, 1793, 1232}, StemV: 70, MissingWidth: 600},
+		Cw: widths(65536, map[int]int{0: 97, 32: 318, 65: 684, 0x2014: 1000, 0x1EC5: 615})}
 }
 
-// The ID is exactly upstream's, so documents are byte-identical to the
-// ones the unpatched module writes.
-func TestFontIDMatchesUpstream(t *testing.T) {
-	for _, c := range fontIDCases() {
-		got, err := generateFontID(c)
-		if err != nil {
-			t.Fatalf("%s: %v", c.Name, err)
-		}
-		want, _ := upstreamFontID(c)
-		if got != want {
-			t.Errorf("%s (%d widths): ID %s, upstream %s", c.Name, len(c.Cw), got, want)
+// A UTF-8 font's ID is a hash of its definition and its file: the same
+// for the same font, in any document or process, and different whenever
+// either differs.
+func TestUTF8FontID(t *testing.T) {
+	file := []byte("\x00\x01\x00\x00 a TrueType file")
+	base := generateUTF8FontID(utf8Def("dejavusans"), file)
+	if len(base) != 40 {
+		t.Fatalf("ID %q is not a hex SHA-1", base)
+	}
+	if again := generateUTF8FontID(utf8Def("dejavusans"), append([]byte(nil), file...)); again != base {
+		t.Errorf("the same font gave IDs %s and %s", base, again)
+	}
+	withFile := utf8Def("dejavusans")
+	withFile.File = "/some/where/DejaVuSans.ttf" // where it was read from does not matter
+	if id := generateUTF8FontID(withFile, file); id != base {
+		t.Errorf("the file's path changed the ID: %s, want %s", id, base)
+	}
+	bold := utf8Def("dejavusansB")
+	otherDesc := utf8Def("dejavusans")
+	otherDesc.Desc.StemV = 120
+	differ := map[string]string{
+		"another style":      generateUTF8FontID(bold, file),
+		"another descriptor": generateUTF8FontID(otherDesc, file),
+		"another file":       generateUTF8FontID(utf8Def("dejavusans"), []byte("\x00\x01\x00\x00 another file")),
+		"a longer file":      generateUTF8FontID(utf8Def("dejavusans"), append(append([]byte(nil), file...), 0)),
+		"no file":            generateUTF8FontID(utf8Def("dejavusans"), nil),
+	}
+	for what, id := range differ {
+		if id == base {
+			t.Errorf("%s gave the same ID %s", what, id)
 		}
 	}
-}
-
-func FuzzFontID(f *testing.F) {
-	f.Add("dejavusans", []byte{0, 0, 1, 0, 0, 0, 0, 200}, uint16(0))
-	f.Add(`a"Cw":null`, []byte{}, uint16(4096))
-	f.Fuzz(func(t *testing.T, name string, raw []byte, zeros uint16) {
-		// raw gives the widths (signed bytes, mostly small), zeros a run of
-		// unused code points after them.
-		cw := make([]int, 0, len(raw)+int(zeros))
-		for _, b := range raw {
-			cw = append(cw, int(int8(b)))
-		}
-		cw = append(cw, make([]int, zeros)...)
-		fdt := fontDefType{Tp: "UTF8", Name: name, Cw: cw}
-		got, err := generateFontID(fdt)
-		want, werr := upstreamFontID(fdt)
-		if (err == nil) != (werr == nil) || got != want {
-			t.Fatalf("ID %q (%v), upstream %q (%v)", got, err, want, werr)
-		}
-	})
 }
 
 // allocated returns the bytes f allocates (the least of three runs, so a
@@ -107,11 +82,13 @@ func allocated(f func()) uint64 {
 }
 
 // Upstream marshals the 65,536 widths of a UTF-8 font to JSON (at least
-// 128 KiB, copied out of the encoder) before hashing them.
-func TestFontIDDoesNotMarshalWidths(t *testing.T) {
-	fdt := fontIDCases()[6]
-	if n := allocated(func() { _, _ = generateFontID(fdt) }); n > 16<<10 {
-		t.Errorf("generateFontID allocates %d bytes for a UTF-8 font; the patched code needs a few KiB", n)
+// 128 KiB, copied out of the encoder) to hash them; the file is hashed
+// instead.
+func TestUTF8FontIDDoesNotMarshalWidths(t *testing.T) {
+	fdt := utf8Def("dejavusans")
+	file := bytes.Repeat([]byte{1, 2, 3, 4}, 8<<10)
+	if n := allocated(func() { generateUTF8FontID(fdt, file) }); n > 16<<10 {
+		t.Errorf("generateUTF8FontID allocates %d bytes; without the width table it needs a few KiB", n)
 	}
 }
 
@@ -171,5 +148,31 @@ func TestCutFontKeepsWidths(t *testing.T) {
 		if utf.CharWidths[i] != snapshot[i] {
 			t.Fatalf("width of U+%04X changed from %d to %d", i, snapshot[i], utf.CharWidths[i])
 		}
+	}
+}
+
+// The same image registered under two names is written once, and named
+// once in the resource dictionary: a repeated key is an error in PDF.
+func TestImageUnderTwoNamesListedOnce(t *testing.T) {
+	img := image.NewGray(image.Rect(0, 0, 4, 4))
+	var png bytes.Buffer
+	if err := pngenc.Encode(&png, img); err != nil {
+		t.Fatal(err)
+	}
+	pdf := New("P", "mm", "A4", "")
+	pdf.SetCompression(false)
+	opt := ImageOptions{ImageType: "PNG"}
+	for _, name := range []string{"first", "second"} {
+		pdf.RegisterImageOptionsReader(name, opt, bytes.NewReader(png.Bytes()))
+		pdf.AddPage()
+		pdf.ImageOptions(name, 10, 10, 20, 20, false, opt, 0, "")
+	}
+	var out bytes.Buffer
+	if err := pdf.Output(&out); err != nil {
+		t.Fatal(err)
+	}
+	names := regexp.MustCompile(`(?m)^/I[0-9a-f]{40} \d+ 0 R$`).FindAllString(out.String(), -1)
+	if len(names) != 1 {
+		t.Errorf("the image is named %d times in the resources: %q", len(names), names)
 	}
 }

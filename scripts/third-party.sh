@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# The patched copies of modules under third_party/ (each behind a `replace`
+# in go.mod, each with a README.sendgen.md saying what changed and why).
+#
+#   scripts/third-party.sh diff NAME   print the patch of third_party/NAME against
+#                                      the released module (`diff -ruN`, no dates)
+#   scripts/third-party.sh update      rewrite every third_party/NAME.patch
+#   scripts/third-party.sh check       fail if a copy and its .patch disagree, then
+#                                      run each copy's own tests
+#
+# The released module comes from the Go module proxy (`go mod download`), at
+# the version go.mod requires. Only the files the copy holds are compared:
+# the copies leave out upstream's tests, examples and test data.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# replaced prints "name module version" for each module replaced by a folder
+# under third_party/.
+replaced() {
+  go list -m -f '{{if .Replace}}{{.Replace.Path}} {{.Path}} {{.Version}}{{end}}' all |
+    awk '$1 ~ /^\.\/third_party\// { sub(/^\.\/third_party\//, "", $1); print $1, $2, $3 }'
+}
+
+patch_of() {
+  local name=$1 module=$2 version=$3 tmp pristine
+  tmp=$(mktemp -d)
+  trap 'rm -rf "$tmp"' RETURN
+  pristine=$(cd "$tmp" && go mod download -json "$module@$version" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
+  if [[ -z "$pristine" || ! -d "$pristine" ]]; then
+    echo "third-party: cannot download $module@$version" >&2
+    return 1
+  fi
+  mkdir -p "$tmp/a" "$tmp/b"
+  (cd "third_party/$name" && find . -type f ! -name README.sendgen.md | LC_ALL=C sort) | while read -r f; do
+    if [[ -f "$pristine/$f" ]]; then
+      mkdir -p "$tmp/a/$(dirname "$f")" && cp "$pristine/$f" "$tmp/a/$f"
+    fi
+    mkdir -p "$tmp/b/$(dirname "$f")" && cp "third_party/$name/$f" "$tmp/b/$f"
+  done
+  # diff exits 1 when the trees differ, which is the point.
+  (cd "$tmp" && diff -ruN a b || true) | sed -E 's/^((---|\+\+\+) [^\t]*)\t.*/\1/'
+}
+
+case "${1:-}" in
+diff)
+  [[ $# -eq 2 ]] || { echo "usage: $0 diff NAME" >&2; exit 2; }
+  line=$(replaced | awk -v n="$2" '$1 == n')
+  [[ -n "$line" ]] || { echo "third-party: no replace points at third_party/$2" >&2; exit 2; }
+  # shellcheck disable=SC2086
+  patch_of $line
+  ;;
+update)
+  replaced | while read -r name module version; do
+    patch_of "$name" "$module" "$version" >"third_party/$name.patch"
+    echo "third_party/$name.patch: $(grep -c '^diff ' "third_party/$name.patch") files differ from $module $version"
+  done
+  ;;
+check)
+  status=0
+  while read -r name module version; do
+    if ! cmp -s <(patch_of "$name" "$module" "$version") "third_party/$name.patch"; then
+      echo "third-party: third_party/$name differs from third_party/$name.patch; run scripts/third-party.sh update and review the diff" >&2
+      status=1
+    fi
+    [[ -f "third_party/$name/README.sendgen.md" ]] || { echo "third-party: third_party/$name/README.sendgen.md is missing" >&2; status=1; }
+    [[ -f "third_party/$name/LICENSE" ]] || { echo "third-party: third_party/$name/LICENSE is missing" >&2; status=1; }
+  done < <(replaced)
+  [[ $status -eq 0 ]] || exit $status
+  # Each copy's own tests (sendgen's tests of its patch among them).
+  (cd third_party/gofpdf && go test -count=1 .)
+  (cd third_party/maroto && go test -count=1 ./pkg/merge)
+  (cd third_party/goldmark && go test -count=1 ./...)
+  ;;
+*)
+  echo "usage: $0 diff NAME | update | check" >&2
+  exit 2
+  ;;
+esac
