@@ -76,10 +76,7 @@ func allocatedBytes(f func()) uint64 {
 // qpdf reports as a duplicated dictionary key (exit status 3). The patched
 // copy lists it once.
 func TestDraftPDFValid(t *testing.T) {
-	r, err := New(Options{Draft: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := testRenderer(t)
 	drafts, _ := filepath.Glob("../samples/drafts/*.md")
 	if len(drafts) == 0 {
 		t.Fatal("no samples/drafts")
@@ -92,7 +89,7 @@ func TestDraftPDFValid(t *testing.T) {
 		}
 		c := parseCase(t, name, b)
 		for _, d := range Documents(c) {
-			pdf := render(t, r, c, d)
+			pdf := renderWith(t, r, c, d, Input{Draft: true})
 			multiPage = multiPage || pdfPages(t, pdf) > 1
 			out := execTool(t, "qpdf", "--check", writeTemp(t, pdf)) // fails on warnings too
 			if strings.Contains(out, "WARNING") || !strings.Contains(out, "No syntax or stream encoding errors") {
