@@ -1,0 +1,5 @@
+//go:build !race
+
+package gofpdf
+
+const raceEnabled = false
