@@ -2,6 +2,7 @@ package send
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/text/runes"
@@ -57,7 +58,8 @@ var councilWords = map[string]bool{
 	"cyngor": true, "sir": true, "sirol": true, "bwrdeistref": true, "dinas": true, "a": true, "y": true,
 }
 
-var welshIndex = func() map[string]int {
+// welshIndex is built on first use, not when sendgen starts.
+var welshIndex = sync.OnceValue(func() map[string]int {
 	m := map[string]int{}
 	for i, c := range WelshCouncils {
 		for _, n := range append([]string{c.English, c.Welsh}, c.also...) {
@@ -67,7 +69,7 @@ var welshIndex = func() map[string]int {
 		}
 	}
 	return m
-}()
+})
 
 // LookupWelshCouncil reports whether name is one of the principal councils
 // of Wales, in English or Welsh, however it is written: with or without
@@ -76,7 +78,7 @@ var welshIndex = func() map[string]int {
 // Isle of Anglesey County Council").
 func LookupWelshCouncil(name string) (Council, bool) {
 	for _, part := range append([]string{name}, strings.Split(name, "/")...) {
-		if i, ok := welshIndex[councilKey(part)]; ok {
+		if i, ok := welshIndex()[councilKey(part)]; ok {
 			return WelshCouncils[i], true
 		}
 	}

@@ -15,6 +15,7 @@ import (
 	_ "embed"
 	"fmt"
 	"strings"
+	"sync"
 	"text/template"
 	"time"
 
@@ -96,7 +97,11 @@ func fallbackAsk(d send.DecisionType) ask {
 //go:embed case.md.tmpl
 var caseTemplate string
 
-var tmpl = template.Must(template.New("case").Funcs(template.FuncMap{"wrap": wrap}).Parse(caseTemplate))
+// tmpl is parsed on first use, not when sendgen starts: only `sendgen new`
+// needs it.
+var tmpl = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("case").Funcs(template.FuncMap{"wrap": wrap}).Parse(caseTemplate))
+})
 
 // wrap breaks s into lines of at most 80 characters, for the notes.
 func wrap(s string) string {
@@ -156,7 +161,7 @@ func Write(o Options) ([]byte, error) {
 		v.Case = `"[[your reference for this case, such as ZS-2026-001]]"`
 	}
 	var b bytes.Buffer
-	if err := tmpl.Execute(&b, v); err != nil {
+	if err := tmpl().Execute(&b, v); err != nil {
 		return nil, fmt.Errorf("new case file: %w", err)
 	}
 	return b.Bytes(), nil
