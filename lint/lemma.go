@@ -2,8 +2,9 @@ package lint
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
+
+	"github.com/sendgen/sendgen/internal/lazyre"
 )
 
 // Phrases are matched by lemma where a list would need every inflection:
@@ -14,7 +15,7 @@ import (
 // regular inflection and WordNet's irregular verbs (verb.exc, in
 // roles_gen.go); the expansion is an ordinary alternation, so the phrase
 // keeps its literal prefilter and can join a one-pass multi-pattern matcher.
-var lemmaSlot = regexp.MustCompile(`\{(ed|verb|noun):([^{}]+)\}`)
+var lemmaSlot = lazyre.New(`\{(ed|verb|noun):([^{}]+)\}`)
 
 // expandLemmas replaces every lemma slot of a pattern with the alternation
 // of its forms.

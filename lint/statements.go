@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"sync"
 
@@ -291,7 +292,11 @@ var provisionNoun = lazyre.New(`(?i)\b(?:therapy|therapies|physiotherapy|hydroth
 
 // commitVerb is a promise to deliver something ("will provide", "is to
 // receive", "agrees to fund", "will be delivered").
-var commitVerb = lazyre.New(mustExpand(`(?i)\b(?:will|shall|to|agrees?\s+to|agreed\s+to)\s+(?:now\s+|also\s+|then\s+)?(?:{verb:provide|deliver|fund|offer|give|run|receive|attend|have|put in place|arrange for}|be\s+{ed:provide|deliver|offer|give|fund|run})\b`))
+// commitVerb is expanded and compiled on first use: expanding its lemma
+// slots reads WordNet's irregular verbs.
+var commitVerb = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(mustExpand(`(?i)\b(?:will|shall|to|agrees?\s+to|agreed\s+to)\s+(?:now\s+|also\s+|then\s+)?(?:{verb:provide|deliver|fund|offer|give|run|receive|attend|have|put in place|arrange for}|be\s+{ed:provide|deliver|offer|give|fund|run})\b`))
+})
 
 func mustExpand(p string) string {
 	out, err := expandLemmas(p)
@@ -344,7 +349,7 @@ func (e *Engine) actionIsProvision(s *Statement) bool {
 	// "The school will provide reading sessions": a commitment to deliver
 	// a service is provision, though it states no quantity; "The LA will
 	// send the amended plan" is a task.
-	if loc := commitVerb.FindStringIndex(text); loc != nil && provisionNoun.MatchString(text[loc[1]:]) {
+	if loc := commitVerb().FindStringIndex(text); loc != nil && provisionNoun.MatchString(text[loc[1]:]) {
 		return true
 	}
 	// The head of the action, before any verb, names a service.

@@ -56,3 +56,7 @@ func (r *Regexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
 func (r *Regexp) ReplaceAllString(src, repl string) string {
 	return r.Regexp().ReplaceAllString(src, repl)
 }
+
+func (r *Regexp) ReplaceAllStringFunc(src string, repl func(string) string) string {
+	return r.Regexp().ReplaceAllStringFunc(src, repl)
+}

@@ -36,6 +36,8 @@ func TestMatchesRegexp(t *testing.T) {
 		eq("FindAllStringIndex", lz.FindAllStringIndex(c.in, -1), rx.FindAllStringIndex(c.in, -1))
 		eq("FindAllStringSubmatchIndex", lz.FindAllStringSubmatchIndex(c.in, -1), rx.FindAllStringSubmatchIndex(c.in, -1))
 		eq("ReplaceAllString", lz.ReplaceAllString(c.in, "<$1>"), rx.ReplaceAllString(c.in, "<$1>"))
+		upper := func(s string) string { return "[" + s + "]" }
+		eq("ReplaceAllStringFunc", lz.ReplaceAllStringFunc(c.in, upper), rx.ReplaceAllStringFunc(c.in, upper))
 	}
 }
 
