@@ -60,6 +60,7 @@ type File struct {
 	mode      fs.FileMode
 	err       error // the first write error, returned by Commit
 	done      bool
+	synced    bool // Sync has made the temporary file durable and closed it
 }
 
 // Create starts writing path through a temporary file in its folder.
@@ -96,23 +97,25 @@ func (f *File) Write(p []byte) (int, error) {
 	return n, f.err
 }
 
-// Commit syncs the temporary file, renames it over path and syncs the
-// folder. On any error path is left as it was and the temporary file is
-// removed.
-func (f *File) Commit() error {
-	if f.done {
-		return fmt.Errorf("writing %s: already committed or discarded", f.path)
+// Sync gives the temporary file its mode, syncs it to disk and closes it,
+// leaving only the rename for Commit: a caller that must hold a lock for
+// the rename (outdir) does the slow part before taking it. On error the
+// temporary file is removed and Commit reports the error.
+func (f *File) Sync() error {
+	if f.done || f.synced {
+		return f.err
 	}
-	f.done = true
 	fail := func(err error) error {
 		_ = f.f.Close()
 		_ = os.Remove(f.tmp)
-		return fmt.Errorf("writing %s: %w", f.path, Unwrap(err))
+		f.done = true
+		if f.err == nil {
+			f.err = fmt.Errorf("writing %s: %w", f.path, Unwrap(err))
+		}
+		return f.err
 	}
 	if f.err != nil {
-		_ = f.f.Close()
-		_ = os.Remove(f.tmp)
-		return f.err
+		return fail(f.err)
 	}
 	// CreateTemp makes the file 0600; give it the mode asked for.
 	if err := f.f.Chmod(f.mode.Perm()); err != nil {
@@ -122,9 +125,36 @@ func (f *File) Commit() error {
 		return fail(err)
 	}
 	if err := f.f.Close(); err != nil {
-		_ = os.Remove(f.tmp)
-		return fmt.Errorf("writing %s: %w", f.path, Unwrap(err))
+		return fail(err)
 	}
+	f.synced = true
+	return nil
+}
+
+// Commit syncs the temporary file (unless Sync did), renames it over path
+// and syncs the folder. On any error path is left as it was and the
+// temporary file is removed.
+func (f *File) Commit() error {
+	if err := f.Rename(); err != nil {
+		return err
+	}
+	SyncDir(filepath.Dir(f.path))
+	return nil
+}
+
+// Rename is Commit without the folder sync, for a caller renaming several
+// files into one folder, which then calls SyncDir once.
+func (f *File) Rename() error {
+	if f.done {
+		if f.err != nil {
+			return f.err
+		}
+		return fmt.Errorf("writing %s: already committed or discarded", f.path)
+	}
+	if err := f.Sync(); err != nil {
+		return err
+	}
+	f.done = true
 	if err := renameOver(f.tmp, f.path); err != nil {
 		_ = os.Remove(f.tmp)
 		if _, ok := err.(*LockedError); ok {
@@ -132,7 +162,6 @@ func (f *File) Commit() error {
 		}
 		return fmt.Errorf("writing %s: %w", f.path, Unwrap(err))
 	}
-	syncDir(filepath.Dir(f.path))
 	return nil
 }
 
@@ -182,7 +211,7 @@ func WriteNew(path string, data []byte) error {
 			return err
 		}
 	}
-	syncDir(filepath.Dir(path))
+	SyncDir(filepath.Dir(path))
 	return nil
 }
 
@@ -217,14 +246,16 @@ func (f *File) Discard() {
 		return
 	}
 	f.done = true
-	_ = f.f.Close()
+	if !f.synced {
+		_ = f.f.Close()
+	}
 	_ = os.Remove(f.tmp)
 }
 
-// syncDir makes a rename in dir durable. Not every system can sync a
+// SyncDir makes a rename in dir durable. Not every system can sync a
 // folder (Windows cannot open one); the file itself is already synced, so a
 // failure here is not an error.
-func syncDir(dir string) {
+func SyncDir(dir string) {
 	d, err := os.Open(dir)
 	if err != nil {
 		return

@@ -6,9 +6,11 @@
 package outdir
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -20,7 +22,7 @@ import (
 )
 
 // ManifestName is the manifest's file name in the output folder.
-const ManifestName = ".sendgen-manifest.json"
+const ManifestName = ".sendgen-manifest.jsonl"
 
 // lockName is the file locked while the manifest is read and written.
 const lockName = ".sendgen-manifest.lock"
@@ -30,6 +32,11 @@ const lockName = ".sendgen-manifest.lock"
 type Folder struct {
 	path string
 	mu   sync.Mutex
+	// The manifest as last read: docs maps a document to its case file;
+	// offset is how much of the journal has been read, seen its identity.
+	docs   map[string]string
+	offset int64
+	seen   fs.FileInfo
 }
 
 // File is one document to write.
@@ -75,17 +82,53 @@ func (e *ClashError) Error() string {
 		strings.Join(parts, ", "), e.Source)
 }
 
+// manifest is the view fn works on: Documents maps a file name to the case
+// file it was written from; set and remove record what changed.
 type manifest struct {
-	// Documents maps a file name to the case file it was written from.
-	Documents map[string]string `json:"documents"`
+	Documents map[string]string
+	touched   map[string]string
+}
+
+func (m *manifest) set(name, source string) {
+	m.Documents[name] = source
+	m.touched[name] = source
+}
+
+func (m *manifest) remove(name string) {
+	delete(m.Documents, name)
+	m.touched[name] = ""
 }
 
 // Write writes a case's documents, all or none: it refuses (a *ClashError)
 // when any of them is already in the folder from another case file, and
 // otherwise writes each atomically and records where it came from. source
 // identifies the case file (its path).
+//
+// The slow part, writing and syncing each temporary file, happens before
+// the folder's lock is taken, so the workers of a batch (and other runs)
+// overlap it; under the lock only the clash check, the renames, the
+// manifest and one folder sync remain.
 func (f *Folder) Write(source string, files []File) error {
 	source = identity(source)
+	temps := make([]*fsutil.File, 0, len(files))
+	defer func() {
+		for _, t := range temps {
+			t.Discard() // a no-op for the ones renamed into place
+		}
+	}()
+	for _, fl := range files {
+		t, err := fsutil.Create(filepath.Join(f.path, fl.Name))
+		if err != nil {
+			return err
+		}
+		temps = append(temps, t)
+		if _, err := t.Write(fl.Data); err != nil {
+			return err
+		}
+		if err := t.Sync(); err != nil {
+			return err
+		}
+	}
 	return f.locked(func(m *manifest) error {
 		clash := map[string]string{}
 		for _, fl := range files {
@@ -96,12 +139,13 @@ func (f *Folder) Write(source string, files []File) error {
 		if len(clash) > 0 {
 			return &ClashError{Source: source, Files: clash}
 		}
-		for _, fl := range files {
-			if err := fsutil.WriteFile(filepath.Join(f.path, fl.Name), fl.Data); err != nil {
+		for i, fl := range files {
+			if err := temps[i].Rename(); err != nil {
 				return err
 			}
-			m.Documents[fl.Name] = source
+			m.set(fl.Name, source)
 		}
+		fsutil.SyncDir(f.path)
 		return nil
 	})
 }
@@ -123,14 +167,17 @@ func (f *Folder) Remove(source, name string) (bool, error) {
 		case !errors.Is(err, fs.ErrNotExist):
 			return fmt.Errorf("removing %s: %w", filepath.Join(f.path, name), fsutil.Unwrap(err))
 		}
-		delete(m.Documents, name)
+		if _, ok := m.Documents[name]; ok || removed {
+			m.remove(name)
+		}
 		return nil
 	})
 	return removed, err
 }
 
-// locked runs fn with the manifest read under the folder's lock, and
-// saves it afterwards (atomically) if fn succeeded or changed it.
+// locked runs fn with the manifest brought up to date under the folder's
+// lock, and appends what fn changed to the journal before the lock is
+// released.
 func (f *Folder) locked(fn func(*manifest) error) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -139,45 +186,122 @@ func (f *Folder) locked(fn func(*manifest) error) error {
 		return fmt.Errorf("locking %s: %w", f.path, err)
 	}
 	defer unlock()
-	m, err := f.read()
-	if err != nil {
+	if err := f.catchUp(); err != nil {
 		return err
 	}
-	before := len(m.Documents)
+	before := make(map[string]string, 4)
+	m := &manifest{Documents: f.docs, touched: before}
 	ferr := fn(m)
-	if ferr == nil || len(m.Documents) != before {
-		if err := f.save(m); err != nil {
-			return err
-		}
+	if err := f.append(m); err != nil {
+		return err
 	}
 	return ferr
 }
 
-func (f *Folder) read() (*manifest, error) {
-	m := &manifest{Documents: map[string]string{}}
-	p := filepath.Join(f.path, ManifestName)
-	b, err := fsutil.ReadLimited(p, 16<<20)
-	if errors.Is(err, fs.ErrNotExist) {
-		return m, nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", p, err)
-	}
-	if err := json.Unmarshal(b, m); err != nil {
-		return nil, fmt.Errorf("%s is not a sendgen manifest (%v): remove it, and sendgen starts a new one", p, err)
-	}
-	if m.Documents == nil {
-		m.Documents = map[string]string{}
-	}
-	return m, nil
+// The manifest is a journal, one JSON object a line ({"document":
+// "X-certificate.pdf", "source": "/cases/x.md"}, an empty source for a
+// removal), appended to under the lock and read incrementally: a batch of
+// 10,000 cases appends 10,000 short records, where rewriting a whole
+// manifest per case would write gigabytes.
+type record struct {
+	Document string `json:"document"`
+	Source   string `json:"source"`
 }
 
-func (f *Folder) save(m *manifest) error {
-	b, err := json.MarshalIndent(m, "", "  ")
-	if err != nil {
-		return err
+// catchUp reads what other runs appended since this Folder last looked (all
+// of it the first time, or after the journal was replaced).
+func (f *Folder) catchUp() error {
+	p := filepath.Join(f.path, ManifestName)
+	fh, err := os.Open(p)
+	if errors.Is(err, fs.ErrNotExist) {
+		f.docs, f.offset = map[string]string{}, 0
+		return nil
 	}
-	return fsutil.WriteFile(filepath.Join(f.path, ManifestName), append(b, '\n'))
+	if err != nil {
+		return fmt.Errorf("%s: %w", p, fsutil.Unwrap(err))
+	}
+	defer fh.Close()
+	st, err := fh.Stat()
+	if err != nil {
+		return fmt.Errorf("%s: %w", p, fsutil.Unwrap(err))
+	}
+	if !st.Mode().IsRegular() {
+		return fmt.Errorf("%s is not a file: remove it, and sendgen starts a new manifest", p)
+	}
+	if f.docs == nil || st.Size() < f.offset || !os.SameFile(st, f.seen) {
+		f.docs, f.offset = map[string]string{}, 0
+	}
+	f.seen = st
+	if st.Size() == f.offset {
+		return nil
+	}
+	if _, err := fh.Seek(f.offset, io.SeekStart); err != nil {
+		return fmt.Errorf("%s: %w", p, err)
+	}
+	b, err := io.ReadAll(io.LimitReader(fh, st.Size()-f.offset))
+	if err != nil {
+		return fmt.Errorf("%s: %w", p, fsutil.Unwrap(err))
+	}
+	// Only whole lines: a run killed mid-append leaves a partial last line,
+	// which the next append's newline closes off and which is skipped.
+	end := bytes.LastIndexByte(b, '\n') + 1
+	for _, line := range bytes.Split(b[:end], []byte("\n")) {
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		var r record
+		if err := json.Unmarshal(line, &r); err != nil || r.Document == "" {
+			continue // a torn line from a killed run
+		}
+		if r.Source == "" {
+			delete(f.docs, r.Document)
+		} else {
+			f.docs[r.Document] = r.Source
+		}
+	}
+	f.offset += int64(end)
+	return nil
+}
+
+// append writes the records fn changed, and syncs them.
+func (f *Folder) append(m *manifest) error {
+	if len(m.touched) == 0 {
+		return nil
+	}
+	names := make([]string, 0, len(m.touched))
+	for n := range m.touched {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var b bytes.Buffer
+	if f.offset > 0 {
+		b.WriteByte('\n') // closes off a torn line a killed run may have left
+	}
+	for _, n := range names {
+		line, _ := json.Marshal(record{Document: n, Source: f.docs[n]})
+		b.Write(line)
+		b.WriteByte('\n')
+	}
+	p := filepath.Join(f.path, ManifestName)
+	fh, err := os.OpenFile(p, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
+	if err != nil {
+		return fmt.Errorf("%s: %w", p, fsutil.Unwrap(err))
+	}
+	if _, err := fh.Write(b.Bytes()); err != nil {
+		fh.Close()
+		return fmt.Errorf("%s: %w", p, fsutil.Unwrap(err))
+	}
+	if err := fh.Sync(); err != nil {
+		fh.Close()
+		return fmt.Errorf("%s: %w", p, fsutil.Unwrap(err))
+	}
+	st, err := fh.Stat()
+	fh.Close()
+	if err != nil {
+		return fmt.Errorf("%s: %w", p, fsutil.Unwrap(err))
+	}
+	f.offset, f.seen = st.Size(), st
+	return nil
 }
 
 // identity is how a case file is known in the manifest: its absolute,

@@ -87,14 +87,13 @@ func TestConcurrentRuns(t *testing.T) {
 	}
 	wg.Wait()
 	f, _, _ := Open(out)
-	m, err := f.read()
-	if err != nil {
+	if err := f.catchUp(); err != nil {
 		t.Fatal(err)
 	}
-	if len(m.Documents) != 50 {
-		t.Fatalf("manifest lists %d documents, want 50", len(m.Documents))
+	if len(f.docs) != 50 {
+		t.Fatalf("manifest lists %d documents, want 50", len(f.docs))
 	}
-	for name, from := range m.Documents {
+	for name, from := range f.docs {
 		got, _ := os.ReadFile(filepath.Join(out, name))
 		if string(got) != from {
 			t.Errorf("%s holds %q, the manifest says %q", name, got, from)
@@ -102,13 +101,47 @@ func TestConcurrentRuns(t *testing.T) {
 	}
 }
 
-func TestBrokenManifestSaysWhatToDo(t *testing.T) {
+// TestTornJournal: a run killed in the middle of appending leaves a partial
+// last line; the next run skips it, closes it off, and every whole record
+// (before and after) still counts.
+func TestTornJournal(t *testing.T) {
 	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, ManifestName), []byte("{not json"), 0o644); err != nil {
+	f, _, _ := Open(dir)
+	if err := f.Write("a.md", []File{{Name: "A-1-certificate.pdf", Data: []byte("a")}}); err != nil {
 		t.Fatal(err)
 	}
+	j, err := os.OpenFile(filepath.Join(dir, ManifestName), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	j.WriteString(`{"document":"B-1-certif`) // killed here
+	j.Close()
+	g, _, _ := Open(dir)
+	if err := g.Write("b.md", []File{{Name: "B-1-certificate.pdf", Data: []byte("b")}}); err != nil {
+		t.Fatal(err)
+	}
+	h, _, _ := Open(dir)
+	var ce *ClashError
+	if err := h.Write("other.md", []File{{Name: "A-1-certificate.pdf"}, {Name: "B-1-certificate.pdf"}}); !errors.As(err, &ce) || len(ce.Files) != 2 {
+		t.Fatalf("after a torn line: %v, want both documents remembered", err)
+	}
+}
+
+// TestManyCasesLinear: the journal grows by a record per document, so a
+// 2,000-case batch does not rewrite a growing manifest for every case.
+func TestManyCasesLinear(t *testing.T) {
+	dir := t.TempDir()
 	f, _, _ := Open(dir)
-	if err := f.Write("a.md", []File{{Name: "x.pdf"}}); err == nil || !strings.Contains(err.Error(), "remove it") {
-		t.Errorf("error %v", err)
+	for i := 0; i < 2000; i++ {
+		if err := f.Write(fmt.Sprintf("c%d.md", i), []File{{Name: fmt.Sprintf("C-%d-certificate.pdf", i)}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st, err := os.Stat(filepath.Join(dir, ManifestName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Size() > 2000*200 {
+		t.Errorf("journal is %d bytes for 2,000 documents", st.Size())
 	}
 }
