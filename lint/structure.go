@@ -6,6 +6,7 @@ import (
 
 	"github.com/sendgen/sendgen/casefile"
 	"github.com/sendgen/sendgen/internal/suggest"
+	"github.com/sendgen/sendgen/internal/words"
 	"github.com/sendgen/sendgen/send"
 )
 
@@ -153,11 +154,11 @@ func (structureRule) checkActions(s *casefile.Section, emit func(Finding)) {
 			// The parser reports a table with no Action column (above).
 		case len(missing) > 0:
 			emit(Finding{Span: t.Span, Section: send.AgreedActions,
-				Message:    fmt.Sprintf("the agreed actions table has no %s column, so the outcome form cannot read it", orList(quoteAll(missing))),
+				Message:    fmt.Sprintf("the agreed actions table has no %s column, so the outcome form cannot read it", words.Or(quoteAll(missing))),
 				Suggestion: "use the columns | Action | Who | By |"})
 		case len(extra) > 0:
 			emit(Finding{Span: t.Span, Section: send.AgreedActions, Severity: Warning, ownSeverity: true,
-				Message:    fmt.Sprintf("the outcome form prints only Action, Who and By: the %s column will not appear on it", orList(quoteAll(extra))),
+				Message:    fmt.Sprintf("the outcome form prints only Action, Who and By: the %s column will not appear on it", words.Or(quoteAll(extra))),
 				Suggestion: "move what the column says into the Action column, or drop it"})
 		}
 	}
@@ -181,14 +182,6 @@ func quoteAll(ss []string) []string {
 		out[i] = "'" + s + "'"
 	}
 	return out
-}
-
-// orList joins "a", "b" and "c" as "a, b or c".
-func orList(ss []string) string {
-	if len(ss) <= 1 {
-		return strings.Join(ss, "")
-	}
-	return strings.Join(ss[:len(ss)-1], ", ") + " or " + ss[len(ss)-1]
 }
 
 // headingKeys are send.Headings in lower case.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/sendgen/sendgen/casefile"
 	"github.com/sendgen/sendgen/internal/lazyre"
+	"github.com/sendgen/sendgen/internal/words"
 	"github.com/sendgen/sendgen/send"
 	"github.com/sendgen/sendgen/timeline"
 )
@@ -196,7 +197,7 @@ func (appealNotAvailable) Check(d *Doc, emit func(Finding)) {
 	sp := casefile.Span{Start: secs[0].Span.Start, End: secs[len(secs)-1].Span.End}
 	emit(Finding{Span: sp,
 		Message: fmt.Sprintf("no appeal to the Tribunal lies on Section %s alone: the Tribunal's appeal rights cover needs (B), provision (F) and placement (I), not health or social care on their own (CFA 2014 s.51(2)). Mediation is available on them",
-			joinAnd(d.Case.Front.Decision.SectionList())),
+			words.And(d.Case.Front.Decision.SectionList())),
 		Suggestion: "mediate on the health or social care sections; or, if Section B, F or I is also in dispute, list it, get a mediation certificate and appeal on it, asking the Tribunal for health and social care recommendations"})
 }
 
@@ -480,16 +481,6 @@ func (actionLate) Check(d *Doc, emit func(Finding)) {
 	}
 }
 
-func joinAnd(xs []string) string {
-	switch len(xs) {
-	case 0:
-		return ""
-	case 1:
-		return xs[0]
-	}
-	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
-}
-
 // youngPerson checks appellant.role against child.date_of_birth: the rights
 // of appeal and mediation pass to the young person at the end of compulsory
 // school age, the last Friday in June of the school year in which they turn
@@ -576,7 +567,7 @@ func (dateConflict) Check(d *Doc, emit func(Finding)) {
 		}
 	}
 	if b, dec := f.Child.DateOfBirth, f.Decision.Date; b.Set && dec.Set && !dec.Time.Before(b.Time) {
-		if age := yearsBetween(b.Time, dec.Time); age >= maxAge {
+		if age := timeline.Years(b.Time, dec.Time); age >= maxAge {
 			emit(Finding{Span: b.Span,
 				Message: fmt.Sprintf("child.date_of_birth %s makes %s %d on decision.date %s: EHC needs assessments and plans are for children and young people under 25, and a plan ends at the latest with the academic year in which they turn 25 (CFA 2014 ss.46, 83(2))",
 					b.Time.Format(time.DateOnly), childName(f), age, dec.Time.Format(time.DateOnly)),
@@ -624,14 +615,6 @@ func frontDates(f *casefile.Front) map[string]casefile.Date {
 		out["position_statement.date"] = ps.Date
 	}
 	return out
-}
-
-func yearsBetween(from, to time.Time) int {
-	y := to.Year() - from.Year()
-	if to.Month() < from.Month() || (to.Month() == from.Month() && to.Day() < from.Day()) {
-		y--
-	}
-	return y
 }
 
 // statementDate suggests dating the position statement: without

@@ -11,6 +11,7 @@ import (
 	"text/template"
 	"time"
 
+	"github.com/sendgen/sendgen/internal/words"
 	"github.com/sendgen/sendgen/templates"
 )
 
@@ -73,7 +74,7 @@ var templateFuncs = template.FuncMap{
 		for i, x := range xs {
 			s[i] = string(x)
 		}
-		return Text(joinAnd(s))
+		return Text(words.And(s))
 	},
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"github.com/sendgen/sendgen/casefile"
 	"github.com/sendgen/sendgen/internal/lazyre"
+	"github.com/sendgen/sendgen/internal/words"
 	"github.com/sendgen/sendgen/send"
 	"github.com/sendgen/sendgen/timeline"
 )
@@ -30,7 +31,7 @@ func buildView(c *casefile.Case, doc Document, opts *Options, in *Input) *View {
 	}
 	v.Child.Age = -1
 	if b, dd := f.Child.DateOfBirth, f.Decision.Date; b.Set && dd.Set && !dd.Time.Before(b.Time) {
-		v.Child.Age = ageOn(b.Time, dd.Time)
+		v.Child.Age = timeline.Years(b.Time, dd.Time)
 	}
 	v.Appellant = v.appellant(f)
 	v.LocalAuthority = v.text("local_authority", f.LocalAuthority.Value)
@@ -60,7 +61,7 @@ func buildView(c *casefile.Case, doc Document, opts *Options, in *Input) *View {
 			other = true
 		}
 	}
-	d.SectionList = Text(joinAnd(codes))
+	d.SectionList = Text(words.And(codes))
 	// Health-only mediation is with the commissioning body, not the local
 	// authority (CFA 2014 s.53; legal-review.md E15).
 	la := string(v.LocalAuthority)
@@ -156,15 +157,6 @@ func buildView(c *casefile.Case, doc Document, opts *Options, in *Input) *View {
 		cv.Signer, cv.SignerName = Text(strings.ToLower(string(v.Signatories[0].Role))), v.Signatories[0].Name
 	}
 	return v
-}
-
-// ageOn is a person's age in whole years on a day.
-func ageOn(born, on time.Time) int {
-	y := on.Year() - born.Year()
-	if on.Month() < born.Month() || (on.Month() == born.Month() && on.Day() < born.Day()) {
-		y--
-	}
-	return y
 }
 
 // healthBodyName is the health commissioning body as the attendees name it,
@@ -495,16 +487,6 @@ func (v *View) buildSignatories(doc Document) {
 			v.Signatories = append(v.Signatories, Signatory{Name: a.Name, Role: a.Role})
 		}
 	}
-}
-
-func joinAnd(xs []string) string {
-	switch len(xs) {
-	case 0:
-		return ""
-	case 1:
-		return xs[0]
-	}
-	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
 }
 
 func dateOf(d casefile.Date) time.Time {

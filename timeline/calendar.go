@@ -358,3 +358,13 @@ func (c *Calendar) holidaysBetween(from, to time.Time) []string {
 	}
 	return out
 }
+
+// Years is the number of whole years from one date to another: a person's
+// age on a day, from their date of birth.
+func Years(from, to time.Time) int {
+	y := to.Year() - from.Year()
+	if to.Month() < from.Month() || (to.Month() == from.Month() && to.Day() < from.Day()) {
+		y--
+	}
+	return y
+}

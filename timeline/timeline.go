@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sendgen/sendgen/internal/words"
 	"github.com/sendgen/sendgen/send"
 )
 
@@ -255,7 +256,7 @@ func (c *computation) validate() {
 	in := c.in
 	c.dt, c.typeKnown = send.LookupDecisionType(in.DecisionType)
 	if !c.typeKnown && in.DecisionType != "" {
-		c.warn("unknown decision type %q (want %s)", in.DecisionType, orList(send.DecisionTypeKeys()))
+		c.warn("unknown decision type %q (want %s)", in.DecisionType, words.Or(send.DecisionTypeKeys()))
 	}
 	for _, s := range in.Sections {
 		if _, ok := send.LookupSection(s); !ok {
@@ -623,7 +624,7 @@ func (c *computation) phaseTransferBy() {
 			d.Why = "no EHC plan exists yet, so reg 18 does not apply; the date it would set is a practical target for the plan to be in place: " + d.Why
 		}
 	default:
-		d.Why = fmt.Sprintf("unknown child.transfer.to %q (want %s)", in.TransferTo, orList(send.TransferKindKeys()))
+		d.Why = fmt.Sprintf("unknown child.transfer.to %q (want %s)", in.TransferTo, words.Or(send.TransferKindKeys()))
 		c.warn("%s", d.Why)
 	}
 	c.out.PhaseTransferBy = d
@@ -718,14 +719,6 @@ func (c *computation) conflicts() {
 		add("child.date_of_birth", "decision.date", "child.date_of_birth is %s, after decision.date %s: the decision is about a child already born",
 			ymd(in.ChildBorn), ymd(in.Decision))
 	}
-}
-
-// orList joins values as "a, b or c".
-func orList(xs []string) string {
-	if len(xs) < 2 {
-		return strings.Join(xs, "")
-	}
-	return strings.Join(xs[:len(xs)-1], ", ") + " or " + xs[len(xs)-1]
 }
 
 // actions gives each agreed action its reg 42 default, from the date of the mediation.
