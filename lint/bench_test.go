@@ -79,9 +79,38 @@ func BenchmarkLintOne(b *testing.B) {
 
 // BenchmarkLintCorpus is the 1,000-file corpus, linted the way the CLI does
 // (one shared engine, GOMAXPROCS workers). It reports files per second.
-func BenchmarkLintCorpus(b *testing.B) {
+func BenchmarkLintCorpus(b *testing.B) { benchLintFiles(b, benchCorpus(b, 1000)) }
+
+// BenchmarkLintProvision is 1,000 provision-heavy files: the dev corpus's
+// two files (../shared/corpus/dev beside the checkout) 500 times each, each
+// with its own case reference, as scripts/bench-lint.sh lints them.
+func BenchmarkLintProvision(b *testing.B) { benchLintFiles(b, provisionCorpus(b, 1000)) }
+
+// provisionCorpus makes n files from the dev corpus, skipping when it is
+// not there.
+func provisionCorpus(tb testing.TB, n int) [][]byte {
+	tb.Helper()
+	paths, _ := filepath.Glob("../../shared/corpus/dev/*.md")
+	if len(paths) == 0 {
+		tb.Skip("no dev corpus at ../../shared/corpus/dev")
+	}
+	var srcs []string
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		srcs = append(srcs, string(b))
+	}
+	out := make([][]byte, n)
+	for i := range out {
+		out[i] = []byte(strings.Replace(srcs[i%len(srcs)], "case: ", fmt.Sprintf("case: P%04d-", i), 1))
+	}
+	return out
+}
+
+func benchLintFiles(b *testing.B, files [][]byte) {
 	e := testEngine(b)
-	files := benchCorpus(b, 1000)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

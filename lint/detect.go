@@ -94,15 +94,11 @@ var (
 )
 
 // The detectors are kept as lists of small expressions rather than one
-// alternation: each gets its own literal prefilter, so most are skipped
-// without running, and the ones that run are small.
+// alternation: each gets its own literal prefilter and start literals, so
+// most are skipped without running, and the ones that run are small.
 var (
 	frequencyM = compileParts(frequencyParts)
 	durationM  = compileParts(durationParts)
-	// The detectors' literal indexes are built on first use: building them
-	// parses every expression, which every command would pay at start-up.
-	frequencyD = sync.OnceValue(func() detector { return newDetector(frequencyM) })
-	durationD  = sync.OnceValue(func() detector { return newDetector(durationM) })
 )
 
 type matchers []matcher
@@ -118,43 +114,26 @@ func compileParts(parts []string) matchers {
 	return out
 }
 
-// MatchString reports whether any expression matches lower, the
-// ASCII-lower-cased statement (text is unused but keeps the signature of
-// matcher).
-func (ms matchers) MatchString(text, lower string) bool {
-	for _, m := range ms {
-		if m.MatchString(lower, lower) {
-			return true
-		}
-	}
-	return false
-}
+// The groups of the detectors' set, in its order.
+const (
+	frequencyGroup = iota
+	durationGroup
+	groupMention // groupM
+	groupSize    // groupSizeParts
+	groupNotSize // groupNotSizeRE
+)
 
-// detector is a list of expressions with their literals indexed, so that
-// one pass over a statement tells which of them can match it.
-type detector struct {
-	ms    matchers
-	index *literalIndex
-}
-
-func newDetector(ms matchers) detector { return detector{ms: ms, index: newLiteralIndex(ms)} }
-
-// MatchString reports whether any expression matches lower.
-func (d detector) MatchString(text, lower string) bool {
-	var buf [64]bool
-	ok := buf[:]
-	if len(d.ms) > len(buf) {
-		ok = make([]bool, len(d.ms))
-	}
-	ok = ok[:len(d.ms)]
-	d.index.candidates(lower, ok)
-	for i, m := range d.ms {
-		if ok[i] && m.re().MatchString(lower) {
-			return true
-		}
-	}
-	return false
-}
+// detectors is every detector in one set, so that one pass over a
+// statement finds all their literals; built on first use.
+var detectors = sync.OnceValue(func() *patternSet {
+	return newPatternSet(
+		patternGroup{ms: frequencyM, onLower: true},
+		patternGroup{ms: durationM, onLower: true},
+		patternGroup{ms: matchers{groupM}},
+		patternGroup{ms: groupSizeParts, onLower: true},
+		patternGroup{ms: matchers{groupNotSizeRE}},
+	)
+})
 
 // occasions are the nouns that name an act, an event or a time (WordNet's,
 // roles_gen.go), built once on first use, with the ones WordNet files under
@@ -216,32 +195,25 @@ var notOccasion = map[string]bool{"effort": true, "efforts": true, "attempt": tr
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
-// hasFrequency reports whether s states how often.
-func hasFrequency(s string) bool {
-	l := lowerASCII(s)
-	return frequencyD().MatchString(s, l) || eachOccasion(l)
-}
-
-// hasDuration reports whether s states how long.
-func hasDuration(s string) bool { return durationD().MatchString(s, lowerASCII(s)) }
-
-// unsizedGroups returns the byte ranges of group mentions in s when s gives
-// no group size or ratio anywhere.
-func unsizedGroups(s string) [][]int {
-	lower := lowerASCII(s)
-	locs := groupM.FindAllStringIndex(s, lower)
+// unsizedGroups returns the byte ranges of group mentions in the scanned
+// text when it gives no group size or ratio anywhere.
+func unsizedGroups(sc *setScan) [][2]int {
+	var buf [4][2]int
+	locs := sc.findAll(sc.set.base[groupMention], buf[:0])
 	if len(locs) == 0 {
 		return nil
 	}
-	for _, part := range groupSizeParts {
-		for _, loc := range part.FindAllStringIndex(lower, lower) {
-			if !ratioOneToOne.MatchString(strings.TrimSpace(s[loc[0]:loc[1]])) {
+	var sizes [4][2]int
+	for i := sc.set.base[groupSize]; i < sc.set.base[groupSize+1]; i++ {
+		for _, loc := range sc.findAll(i, sizes[:0]) {
+			if !ratioOneToOne.MatchString(strings.TrimSpace(sc.text[loc[0]:loc[1]])) {
 				return nil
 			}
 		}
 	}
-	not := groupNotSizeRE.FindAllStringIndex(s, lower)
-	var out [][]int
+	var nbuf [4][2]int
+	not := sc.findAll(sc.set.base[groupNotSize], nbuf[:0])
+	var out [][2]int
 	for _, l := range locs {
 		skip := false
 		for _, n := range not {

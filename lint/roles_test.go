@@ -6,8 +6,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
-
-	"github.com/sendgen/sendgen/casefile"
 )
 
 // TestGeneratedRoles regenerates roles_gen.go from WordNet and compares it
@@ -99,54 +97,6 @@ func BenchmarkProviders(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		p.has(s, lower)
-	}
-}
-
-// TestLiteralIndex: the one-pass index admits exactly the expressions
-// whose own prefilter would, on every statement of the samples and the
-// corpus-like sentences of the statement tests.
-func TestLiteralIndex(t *testing.T) {
-	e := testEngine(t)
-	var texts []string
-	for _, src := range benchCorpus(t, 7) {
-		c, err := casefile.Parse("b.md", src)
-		if err != nil {
-			t.Fatal(err)
-		}
-		st, err := e.statements(c)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, s := range st {
-			texts = append(texts, s.lower)
-		}
-	}
-	texts = append(texts, "", "a", "h", "e.g. etc", "may might could", "every effort will be made", "ſ")
-	for _, r := range e.rules {
-		pr, ok := r.(phraseRule)
-		if !ok {
-			continue
-		}
-		got := make([]bool, len(pr.phrases))
-		for _, text := range texts {
-			pr.index.candidates(text, got)
-			for i, p := range pr.phrases {
-				if want := p.re.mightMatch(text); got[i] != want {
-					t.Errorf("%s phrase %d on %q: index says %v, prefilter %v", pr.id, i, text, got[i], want)
-				}
-			}
-		}
-	}
-	for _, d := range []detector{frequencyD(), durationD()} {
-		got := make([]bool, len(d.ms))
-		for _, text := range texts {
-			d.index.candidates(text, got)
-			for i, m := range d.ms {
-				if want := m.mightMatch(text); got[i] != want {
-					t.Errorf("detector %d on %q: index says %v, prefilter %v", i, text, got[i], want)
-				}
-			}
-		}
 	}
 }
 

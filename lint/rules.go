@@ -13,7 +13,7 @@ import (
 type phraseRule struct {
 	id      string
 	phrases []phrase
-	index   *literalIndex // the phrases' prefilter literals, found in one pass
+	set     *patternSet // the phrases, matched in one pass per statement
 }
 
 type phrase struct {
@@ -55,28 +55,25 @@ func compilePhrases(id string, ps []Phrase) (phraseRule, error) {
 	for i, p := range r.phrases {
 		ms[i] = p.re
 	}
-	r.index = newLiteralIndex(ms)
+	r.set = newPatternSet(patternGroup{ms: ms})
 	return r, nil
 }
 
 func (r phraseRule) ID() string { return r.id }
 
 func (r phraseRule) Check(d *Doc, emit func(Finding)) {
-	var buf [128]bool
-	possible := buf[:]
-	if len(r.phrases) > len(buf) {
-		possible = make([]bool, len(r.phrases))
-	}
-	possible = possible[:len(r.phrases)]
+	sc := scanPool.Get().(*setScan)
+	defer scanPool.Put(sc)
+	var buf [8][2]int
 	for _, s := range d.Statements {
 		text := s.String()
-		r.index.candidates(s.lower, possible)
+		r.set.scan(text, s.lower, sc)
 		var taken [][2]int // spans already reported, so overlapping phrases report once
 		for i, p := range r.phrases {
-			if !possible[i] || p.unquantified && s.Frequency && s.Duration {
+			if p.unquantified && s.Frequency && s.Duration {
 				continue
 			}
-			for _, m := range p.re.re().FindAllStringIndex(text, -1) {
+			for _, m := range sc.findAll(i, buf[:0]) {
 				if m[1] == m[0] || overlaps(taken, m) || excepted(p.exceptions, text, s.lower, m) {
 					continue
 				}
@@ -199,7 +196,7 @@ func taggedVerb(text string, offset int) bool {
 	return false
 }
 
-func overlaps(taken [][2]int, m []int) bool {
+func overlaps(taken [][2]int, m [2]int) bool {
 	for _, t := range taken {
 		if m[0] < t[1] && t[0] < m[1] {
 			return true
@@ -208,7 +205,7 @@ func overlaps(taken [][2]int, m []int) bool {
 	return false
 }
 
-func excepted(exs []matcher, text, lower string, m []int) bool {
+func excepted(exs []matcher, text, lower string, m [2]int) bool {
 	for _, ex := range exs {
 		for _, x := range ex.FindAllStringIndex(text, lower) {
 			if x[0] <= m[0] && m[1] <= x[1] {
@@ -294,7 +291,7 @@ func (groupRule) Check(d *Doc, emit func(Finding)) {
 		if s.QuoteEnd > 0 {
 			base = s.QuoteStart
 		}
-		for _, g := range unsizedGroups(s.judged()) {
+		for _, g := range s.groups {
 			words := s.judged()[g[0]:g[1]]
 			emit(Finding{Span: s.Text.Source(base+g[0], base+g[1]),
 				Message: fmt.Sprintf("%q does not say how many children are in the group", words)})

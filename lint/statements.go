@@ -43,6 +43,10 @@ type Statement struct {
 
 	Frequency, Duration, Provider bool
 
+	// groups are the group mentions ("a small group") of the judged text
+	// when it says nothing of their size, as offsets into it.
+	groups [][2]int
+
 	// lower is Text.Text[Start:End] with ASCII letters lower-cased, for
 	// the literal prefilters (same byte offsets as the statement).
 	lower string
@@ -264,8 +268,12 @@ func (e *Engine) analyse(s *Statement) *Statement {
 	if s.QuoteEnd > 0 {
 		lower = s.lower[s.QuoteStart-s.Start : s.QuoteEnd-s.Start]
 	}
-	s.Frequency = frequencyD().MatchString(text, lower) || eachOccasion(lower)
-	s.Duration = durationD().MatchString(text, lower)
+	sc := scanPool.Get().(*setScan)
+	detectors().scan(text, lower, sc)
+	s.Frequency = sc.anyOf(frequencyGroup) || eachOccasion(lower)
+	s.Duration = sc.anyOf(durationGroup)
+	s.groups = unsizedGroups(sc)
+	scanPool.Put(sc)
 	s.Provider = e.providers.has(text, lower)
 	return s
 }
