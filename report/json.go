@@ -18,7 +18,7 @@ func (j *JSON) File(f File) error {
 	for _, fd := range f.Findings {
 		d := Resolve(f.Path, f.Source, fd)
 		d.Config = f.Config
-		if err := j.arr.add(d); err != nil {
+		if err := j.arr.addDiagnostic(&d); err != nil {
 			return err
 		}
 	}

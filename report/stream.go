@@ -18,8 +18,9 @@ import (
 type jsonArray struct {
 	w      io.Writer
 	prefix string // the indentation of the line holding '['
-	n      int
-	buf    bytes.Buffer
+	n       int
+	buf     bytes.Buffer
+	scratch []byte // addDiagnostic's, reused
 }
 
 func (a *jsonArray) add(v any) error {
@@ -39,6 +40,23 @@ func (a *jsonArray) add(v any) error {
 	if _, err := io.WriteString(a.w, sep+a.prefix+"  "); err != nil {
 		return err
 	}
+	_, err := a.w.Write(b)
+	return err
+}
+
+// addDiagnostic adds a diagnostic, written directly (appendJSON): the
+// same bytes as add(d).
+func (a *jsonArray) addDiagnostic(d *Diagnostic) error {
+	sep := ",\n"
+	if a.n == 0 {
+		sep = "[\n"
+	}
+	a.n++
+	b := append(a.scratch[:0], sep...)
+	b = append(b, a.prefix...)
+	b = append(b, "  "...)
+	b = d.appendJSON(b, a.prefix+"  ")
+	a.scratch = b
 	_, err := a.w.Write(b)
 	return err
 }
