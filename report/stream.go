@@ -16,8 +16,8 @@ import (
 // streaming writers' output equals marshalling everything at once (a test
 // keeps them equal), without holding everything.
 type jsonArray struct {
-	w      io.Writer
-	prefix string // the indentation of the line holding '['
+	w       io.Writer
+	prefix  string // the indentation of the line holding '['
 	n       int
 	buf     bytes.Buffer
 	scratch []byte // addDiagnostic's, reused
