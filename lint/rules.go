@@ -188,12 +188,13 @@ var nextWord = lazyre.New(`^\s+([\p{L}’'-]+)`)
 // taggedVerb reports whether the tagger reads the word at offset as a verb
 // in its base form ("receive" in "should receive").
 func taggedVerb(text string, offset int) bool {
-	for _, t := range tagged(text) {
-		if t.Start == offset {
-			return t.Tag == "VB"
-		}
+	toks := tokenizer().Tokenize(text)
+	i := tokenAt(toks, offset)
+	if i < 0 {
+		return false
 	}
-	return false
+	tagThrough(toks, i+1)
+	return toks[i].Tag == "VB"
 }
 
 func overlaps(taken [][2]int, m [2]int) bool {
@@ -240,12 +241,11 @@ func isMonthMay(text string, start, end int) bool {
 	}
 	// At the start of a sentence: the modal is followed by a verb ("May
 	// include", "May be"); the month by anything else ("May half term").
-	toks := tagged(text)
-	for i, t := range toks {
-		if t.Start == start && i+1 < len(toks) {
-			next := toks[i+1]
-			return !(strings.HasPrefix(next.Tag, "VB") || next.Tag == "RB" || next.Tag == "MD")
-		}
+	toks := tokenizer().Tokenize(text)
+	if i := tokenAt(toks, start); i >= 0 && i+1 < len(toks) {
+		tagThrough(toks, i+2)
+		next := toks[i+1]
+		return !(strings.HasPrefix(next.Tag, "VB") || next.Tag == "RB" || next.Tag == "MD")
 	}
 	return false
 }

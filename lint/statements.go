@@ -72,15 +72,54 @@ var (
 	tokenizer = sync.OnceValue(func() *tokenize.Tokenizer { return tokenize.New() })
 )
 
-// tagged tokenizes and tags text. On a model error it returns the tokens
-// untagged, and callers fall back to their non-tagger rules.
-func tagged(text string) []tokenize.Token {
-	toks := tokenizer().Tokenize(text)
+// tagThrough tags toks[:n] as tagging every token would: the tagger reads
+// each token with the two words after it and the two tags before it, so
+// tokens from n+2 on change nothing, and are left untagged. On a model error
+// the tokens stay untagged, and callers fall back to their non-tagger rules.
+func tagThrough(toks []tokenize.Token, n int) {
 	if tg, err := tagger(); err == nil {
-		tg.TagTokens(toks)
+		tg.TagTokens(toks[:min(len(toks), n+2)])
+	}
+}
+
+// tokenAt returns the index of the token of toks that starts at offset, or
+// -1.
+func tokenAt(toks []tokenize.Token, offset int) int {
+	for i, t := range toks {
+		if t.Start == offset {
+			return i
+		}
+	}
+	return -1
+}
+
+// firstTokens tokenizes the beginning of text: at least its first n tokens
+// (all of them when it has fewer), the same tokens as tokenizing all of it.
+// The tokenizer splits text at white space and each piece on its own, so
+// tokenizing the first n pieces gives those pieces' tokens.
+func firstTokens(text string, n int) []tokenize.Token {
+	end, pieces := 0, 0
+	for end < len(text) && pieces < n {
+		for end < len(text) && isSpaceByte(text[end]) {
+			end++
+		}
+		if end == len(text) {
+			break
+		}
+		for end < len(text) && !isSpaceByte(text[end]) {
+			end++
+		}
+		pieces++
+	}
+	toks := tokenizer().Tokenize(text[:end])
+	if len(toks) < n && end < len(text) {
+		toks = tokenizer().Tokenize(text)
 	}
 	return toks
 }
+
+// isSpaceByte is ASCII white space; a piece ends at it whatever follows.
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' }
 
 // The keys (lower case) of the headings the statements come from.
 var (
@@ -283,6 +322,9 @@ func (e *Engine) analyse(s *Statement) *Statement {
 var quoteRE = lazyre.New(`"([^"]{12,})"|“([^”]{12,})”|'([^']{12,})'|‘([^’]{12,})’`)
 
 func quoted(s string) (int, int, bool) {
+	if !strings.ContainsAny(s, "\"“'‘") {
+		return 0, 0, false // no quote for the expression to find
+	}
 	m := quoteRE.FindStringSubmatchIndex(s)
 	if m == nil {
 		return 0, 0, false
@@ -334,7 +376,8 @@ var administrativeVerbs = map[string]bool{
 // a service and usually a quantity.
 func (e *Engine) actionIsProvision(s *Statement) bool {
 	text := strings.TrimSpace(s.String())
-	toks := tokenizer().Tokenize(text)
+	// The first word, and the head of the action: its first six tokens.
+	toks := firstTokens(text, 7)
 	if len(toks) == 0 {
 		return false
 	}
@@ -344,9 +387,7 @@ func (e *Engine) actionIsProvision(s *Statement) bool {
 	}
 	if _, ok := administrativeVerbs[first]; !ok {
 		// Unknown first word: ask the tagger whether it is an imperative verb.
-		if tg, err := tagger(); err == nil {
-			tg.TagTokens(toks)
-		}
+		tagThrough(toks, 1)
 		if toks[0].Tag == "VB" {
 			return false
 		}
