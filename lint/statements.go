@@ -119,7 +119,9 @@ func firstTokens(text string, n int) []tokenize.Token {
 }
 
 // isSpaceByte is ASCII white space; a piece ends at it whatever follows.
-func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' }
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+}
 
 // The keys (lower case) of the headings the statements come from.
 var (
