@@ -26,6 +26,29 @@ type Doc struct {
 	Today      time.Time
 	// Dates is the case's statutory timetable, agreed actions included.
 	Dates timeline.Dates
+
+	byDates []byDate // the agreed actions' By dates, read once (actionDate)
+}
+
+type byDate struct {
+	read bool
+	date casefile.ActionDate
+	msg  string
+}
+
+// actionDate is casefile.ReadActionDate of agreed action i's By column,
+// read once however many rules ask: three do, and reading a date is a
+// dozen regular expressions.
+func (d *Doc) actionDate(i int) (casefile.ActionDate, string) {
+	if d.byDates == nil {
+		d.byDates = make([]byDate, len(d.Case.Actions))
+	}
+	b := &d.byDates[i]
+	if !b.read {
+		b.read = true
+		b.date, b.msg = casefile.ReadActionDate(d.Case.Actions[i].By.Text)
+	}
+	return b.date, b.msg
 }
 
 // Options are per-run settings.

@@ -338,7 +338,7 @@ type deadlineRule struct{}
 func (deadlineRule) ID() string { return "action-missing-deadline" }
 
 func (deadlineRule) Check(d *Doc, emit func(Finding)) {
-	for _, a := range d.Case.Actions {
+	for i, a := range d.Case.Actions {
 		if strings.TrimSpace(a.Action.Text) == "" {
 			continue
 		}
@@ -354,7 +354,7 @@ func (deadlineRule) Check(d *Doc, emit func(Finding)) {
 			emit(Finding{Span: trimSpan(d.Case, a.Action.Whole()), Message: "this action has no date: the 'By' column is empty"})
 			continue
 		}
-		if _, msg := casefile.ParseActionDate(by); msg != "" {
+		if _, msg := d.actionDate(i); msg != "" {
 			emit(Finding{Span: a.By.Whole(), Message: msg})
 		}
 	}

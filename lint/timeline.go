@@ -462,7 +462,8 @@ func (actionLate) Check(d *Doc, emit func(Finding)) {
 	defaults := d.Dates.Actions
 	for i := range d.Case.Actions {
 		a := &d.Case.Actions[i]
-		by, msg := casefile.ParseActionDate(a.By.Text)
+		ad, msg := d.actionDate(i)
+		by := ad.Time
 		if msg != "" || writtenAgreement.MatchString(a.By.Text) || writtenAgreement.MatchString(a.Action.Text) {
 			continue
 		}
@@ -577,7 +578,7 @@ func (dateConflict) Check(d *Doc, emit func(Finding)) {
 	m := f.Mediation
 	for i := range d.Case.Actions {
 		a := &d.Case.Actions[i]
-		ad, msg := casefile.ReadActionDate(a.By.Text)
+		ad, msg := d.actionDate(i)
 		if msg != "" {
 			continue
 		}
