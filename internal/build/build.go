@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -66,6 +67,8 @@ type Workspace struct {
 	opts     Options
 	renderer *render.Renderer
 
+	wd string // the working directory, asked once (fsutil.Abs)
+
 	mu      sync.Mutex
 	dirs    map[string]string        // folder -> configuration file found for it ("" none)
 	engines map[string]*engineResult // configuration file -> its engine
@@ -85,7 +88,8 @@ func New(opts Options) (*Workspace, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Workspace{opts: opts, renderer: r, dirs: map[string]string{}, engines: map[string]*engineResult{}}, nil
+	wd, _ := os.Getwd() // "": fsutil.Abs asks each time
+	return &Workspace{opts: opts, renderer: r, wd: wd, dirs: map[string]string{}, engines: map[string]*engineResult{}}, nil
 }
 
 // Invalidate forgets every configuration found and every engine built, so
@@ -104,7 +108,7 @@ func (w *Workspace) ConfigFor(casePath string) string {
 	if w.opts.ConfigPath != "" {
 		return w.opts.ConfigPath
 	}
-	dir, err := filepath.Abs(filepath.Dir(casePath))
+	dir, err := fsutil.Abs(w.wd, filepath.Dir(casePath))
 	if err != nil {
 		dir = filepath.Dir(casePath)
 	}

@@ -72,8 +72,9 @@ type Set struct {
 // sorted by path so that a run, and every shard of it, is deterministic.
 func Collect(args []string, opts Options) *Set {
 	c := &collector{opts: opts, set: &Set{}, files: map[string]bool{}, dirs: map[string]bool{}, skip: map[string]bool{}}
+	c.wd, _ = os.Getwd()
 	for _, p := range opts.Skip {
-		if abs, err := filepath.Abs(p); err == nil {
+		if abs, err := fsutil.Abs(c.wd, p); err == nil {
 			c.skip[abs] = true
 		}
 	}
@@ -114,6 +115,7 @@ func Collect(args []string, opts Options) *Set {
 }
 
 type collector struct {
+	wd    string // the working directory, asked once (fsutil.Abs)
 	opts  Options
 	set   *Set
 	files map[string]bool // real paths taken
@@ -131,7 +133,7 @@ func (c *collector) errorf(format string, args ...any) {
 func (c *collector) walk(dir string, top bool) {
 	real, err := filepath.EvalSymlinks(dir)
 	if err == nil {
-		real, err = filepath.Abs(real)
+		real, err = fsutil.Abs(c.wd, real)
 	}
 	if err != nil {
 		c.errorf("%s: %v", dir, fsutil.Unwrap(err))
@@ -193,13 +195,13 @@ func (c *collector) excluded(path string) bool {
 // matter has a case: key. A file reached twice (named twice, or through a
 // link) is taken once, under the first name met.
 func (c *collector) file(path string, explicit bool) {
-	abs, err := filepath.Abs(path)
+	abs, err := fsutil.Abs(c.wd, path)
 	if err == nil && c.skip[abs] {
 		return
 	}
 	real, err := filepath.EvalSymlinks(path)
 	if err == nil {
-		real, err = filepath.Abs(real)
+		real, err = fsutil.Abs(c.wd, real)
 	}
 	if err != nil {
 		real = path

@@ -72,6 +72,7 @@ type batch struct {
 	jobs    int
 	shard   caseset.Shard
 	root    string
+	wd      string // the working directory, asked once ("" when it cannot be)
 	stdin   []byte
 	set     *caseset.Set
 	entries []caseset.Entry
@@ -173,6 +174,7 @@ func newBatch(f *Factory, common CommonOptions, ci *CIOptions, bo build.Options,
 	if b.root, err = repoRoot(ci.PathBase); err != nil {
 		return nil, err
 	}
+	b.wd, _ = os.Getwd()
 
 	var skip []string
 	for _, o := range b.outputs[1:] {
@@ -239,11 +241,9 @@ func newBatch(f *Factory, common CommonOptions, ci *CIOptions, bo build.Options,
 // exclude: of the configuration that governs the path.
 func (b *batch) excluded(path string) (bool, error) {
 	rel := filepath.ToSlash(filepath.Clean(path))
-	if abs, err := filepath.Abs(path); err == nil {
-		if wd, err := os.Getwd(); err == nil {
-			if r, err := filepath.Rel(wd, abs); err == nil {
-				rel = filepath.ToSlash(r)
-			}
+	if abs, err := fsutil.Abs(b.wd, path); err == nil && b.wd != "" {
+		if r, err := filepath.Rel(b.wd, abs); err == nil {
+			rel = filepath.ToSlash(r)
 		}
 	}
 	if config.MatchAny(b.ci.Exclude, rel) {
@@ -298,7 +298,7 @@ func (b *batch) repoPath(path string) string {
 	if path == caseset.Stdin {
 		return ""
 	}
-	abs, err := filepath.Abs(path)
+	abs, err := fsutil.Abs(b.wd, path)
 	if err != nil {
 		return ""
 	}

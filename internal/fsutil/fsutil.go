@@ -331,3 +331,13 @@ func Unwrap(err error) error {
 	}
 	return err
 }
+
+// Abs is filepath.Abs with the working directory given: a run over a
+// thousand files asks for the working directory once, not for each file
+// (os.Getwd is two stat calls). wd "" asks the system, as filepath.Abs does.
+func Abs(wd, path string) (string, error) {
+	if filepath.IsAbs(path) || wd == "" {
+		return filepath.Abs(path)
+	}
+	return filepath.Join(wd, path), nil
+}

@@ -219,3 +219,22 @@ func TestWriteNew(t *testing.T) {
 		t.Error("wrote into a folder that does not exist")
 	}
 }
+
+// TestAbs: with the working directory given, Abs is filepath.Abs.
+func TestAbs(t *testing.T) {
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"", ".", "x.md", "a/../b/./c.md", "../up", "/abs/x", "/abs/../y/", "dir/"} {
+		want, err := filepath.Abs(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range []string{wd, ""} {
+			if got, err := Abs(w, p); err != nil || got != want {
+				t.Errorf("Abs(%q, %q) = %q, %v; want %q", w, p, got, err, want)
+			}
+		}
+	}
+}
