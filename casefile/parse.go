@@ -259,9 +259,14 @@ func isFence(line []byte, fence string) bool {
 	return string(bytes.TrimRight(line, " \t")) == fence
 }
 
-// unmarshalYAML parses YAML into a node tree. A panic in the YAML library
-// is turned into an error: a case file must never crash the linter.
+// unmarshalYAML parses YAML into a node tree: the front matter case files
+// are written in by fastYAML, anything else by the YAML library. A panic in
+// the library is turned into an error: a case file must never crash the
+// linter.
 func unmarshalYAML(b []byte) (doc *yaml.Node, err error) {
+	if doc, ok := fastYAML(b); ok {
+		return doc, nil
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			doc, err = nil, fmt.Errorf("yaml: %v", r)
