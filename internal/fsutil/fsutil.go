@@ -298,14 +298,26 @@ func ReadLimited(path string, limit int64) ([]byte, error) {
 		return nil, Unwrap(err)
 	}
 	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, Unwrap(err)
+	// Room for the size reported and one byte more, so that a file read to
+	// its end takes one allocation and two reads (io.ReadAll starts at 512
+	// bytes and grows); a file that grew is read on, to the limit.
+	b := make([]byte, 0, st.Size()+1)
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := f.Read(b[len(b):min(cap(b), int(limit)+1)])
+		b = b[:len(b)+n]
+		if int64(len(b)) > limit {
+			return nil, &TooLargeError{Size: -1, Limit: limit}
+		}
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return nil, Unwrap(err)
+		}
 	}
-	if int64(len(b)) > limit {
-		return nil, &TooLargeError{Size: -1, Limit: limit}
-	}
-	return b, nil
 }
 
 func kind(m fs.FileMode) string {

@@ -33,6 +33,24 @@ func TestReadLimited(t *testing.T) {
 	if _, err := ReadLimited("/dev/zero", 10); err == nil || !strings.Contains(err.Error(), "device") {
 		t.Errorf("/dev/zero: %v", err)
 	}
+	// A file larger than the size it reports (a /proc file reports 0) is
+	// read to its end, and still held to the limit.
+	if want, err := os.ReadFile("/proc/self/status"); err == nil {
+		if b, err := ReadLimited("/proc/self/status", 1<<20); err != nil || !strings.HasPrefix(string(b), "Name:") || len(b) < len(want)/2 {
+			t.Errorf("/proc/self/status: %d bytes, %v", len(b), err)
+		}
+		if _, err := ReadLimited("/proc/self/status", 100); err == nil || !asTooLarge(err, &tl) || tl.Size != -1 {
+			t.Errorf("/proc/self/status over the limit: %v", err)
+		}
+	}
+	// An empty file.
+	e := filepath.Join(dir, "empty.md")
+	if err := os.WriteFile(e, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := ReadLimited(e, 10); err != nil || len(b) != 0 {
+		t.Errorf("empty: %q %v", b, err)
+	}
 }
 
 func asTooLarge(err error, tl **TooLargeError) bool {
