@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/sendgen/sendgen/casefile"
@@ -88,6 +89,9 @@ type Engine struct {
 	extraHeadings map[string]bool
 	calendar      *timeline.Calendar
 	dateRule      map[string]bool // the rules whose messages carry date working
+	// ruleIDs and ruleInfo are rules[i]'s identifier and description.
+	ruleIDs  []string
+	ruleInfo []*RuleInfo
 }
 
 // New compiles a configuration into an engine. cal is the working-day
@@ -157,6 +161,11 @@ func New(cfg Config, cal *timeline.Calendar) (*Engine, error) {
 		e.dateRule[r.ID()] = true
 		e.rules = append(e.rules, r)
 	}
+	for _, r := range e.rules {
+		info := e.info[r.ID()]
+		e.ruleIDs = append(e.ruleIDs, r.ID())
+		e.ruleInfo = append(e.ruleInfo, &info)
+	}
 	return e, nil
 }
 
@@ -206,50 +215,19 @@ func (e *Engine) Check(ctx context.Context, c *casefile.Case, opts Options) (*Re
 	}
 	doc := &Doc{Case: c, Statements: st, Today: today}
 	doc.Dates = timeline.Compute(timetableInputs(c, st), e.calendar)
-	var out []Finding
-	child := childFirstName(c)
-	// The timetable's working, longest first so that a Why containing
-	// another is taken whole; gathered when a date rule first needs it.
-	var whys []string
-	gathered := false
-	working := func() []string {
-		if !gathered {
-			gathered = true
-			for _, d := range doc.Dates.All() {
-				if d.Why != "" {
-					whys = append(whys, d.Why)
-				}
-			}
-			sort.Slice(whys, func(i, j int) bool { return len(whys[i]) > len(whys[j]) })
-		}
-		return whys
-	}
-	for _, r := range e.rules {
+	em := &emitter{e: e, c: c, doc: doc, child: childFirstName(c)}
+	emit := em.emit // one function value for every rule: a closure per rule escaped, with the rule's info
+	for i, r := range e.rules {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		info := e.info[r.ID()]
-		if info.Severity == Off {
+		em.rule, em.info = e.ruleIDs[i], e.ruleInfo[i]
+		if em.info.Severity == Off {
 			continue
 		}
-		r.Check(doc, func(f Finding) {
-			f.Rule = r.ID()
-			if !f.ownSeverity {
-				f.Severity = info.Severity
-			}
-			if f.Suggestion == "" {
-				f.Suggestion = info.Suggestion
-			}
-			f.Suggestion = personalise(f.Suggestion, child)
-			if f.Detail == "" && e.dateRule[f.Rule] {
-				f.Message, f.Detail = splitWorking(f.Message, working())
-			}
-			if f.Match == "" && f.Span.End > f.Span.Start && f.Span.End <= len(c.Bytes) {
-				f.Match = string(c.Bytes[f.Span.Start:f.Span.End])
-			}
-			out = append(out, f)
-		})
+		r.Check(doc, emit)
 	}
+	out := em.out
 	out = suppress(c, out)
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Span.Start != out[j].Span.Start {
@@ -258,6 +236,54 @@ func (e *Engine) Check(ctx context.Context, c *casefile.Case, opts Options) (*Re
 		return ruleIndex(out[i].Rule) < ruleIndex(out[j].Rule)
 	})
 	return &Result{Findings: out, Dates: doc.Dates}, nil
+}
+
+// emitter completes each finding a rule emits (its rule, severity,
+// suggestion and working) and collects them.
+type emitter struct {
+	e     *Engine
+	c     *casefile.Case
+	doc   *Doc
+	child string
+	rule  string    // the rule running
+	info  *RuleInfo // its description
+	out   []Finding
+	// whys is the timetable's working, longest first so that a Why
+	// containing another is taken whole; gathered when a date rule first
+	// needs it.
+	whys     []string
+	gathered bool
+}
+
+func (em *emitter) working() []string {
+	if !em.gathered {
+		em.gathered = true
+		for _, d := range em.doc.Dates.All() {
+			if d.Why != "" {
+				em.whys = append(em.whys, d.Why)
+			}
+		}
+		sort.Slice(em.whys, func(i, j int) bool { return len(em.whys[i]) > len(em.whys[j]) })
+	}
+	return em.whys
+}
+
+func (em *emitter) emit(f Finding) {
+	f.Rule = em.rule
+	if !f.ownSeverity {
+		f.Severity = em.info.Severity
+	}
+	if f.Suggestion == "" {
+		f.Suggestion = em.info.Suggestion
+	}
+	f.Suggestion = personalise(f.Suggestion, em.child)
+	if f.Detail == "" && em.e.dateRule[f.Rule] {
+		f.Message, f.Detail = splitWorking(f.Message, em.working())
+	}
+	if f.Match == "" && f.Span.End > f.Span.Start && f.Span.End <= len(em.c.Bytes) {
+		f.Match = string(em.c.Bytes[f.Span.Start:f.Span.End])
+	}
+	em.out = append(em.out, f)
 }
 
 // childFirstName is the first name of the case's child, for suggestions written
@@ -311,10 +337,17 @@ var RuleIDs = []string{
 }
 
 func ruleIndex(id string) int {
-	for i, r := range RuleIDs {
-		if r == id {
-			return i
-		}
+	if i, ok := ruleOrder()[id]; ok {
+		return i
 	}
 	return len(RuleIDs)
 }
+
+// ruleOrder is each rule identifier's place in RuleIDs, for sorting.
+var ruleOrder = sync.OnceValue(func() map[string]int {
+	m := make(map[string]int, len(RuleIDs))
+	for i, id := range RuleIDs {
+		m[id] = i
+	}
+	return m
+})
