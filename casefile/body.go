@@ -617,5 +617,17 @@ func IsNone(text string) bool {
 	t = strings.TrimLeft(t, "-*+ \t")
 	t = strings.TrimRight(t, ". \t")
 	t = strings.Trim(t, "*_")
+	// Each character is at least one byte lower-cased and joined, so a text
+	// of more characters than the longest of noneWords ("none at this
+	// time") is none of them: most blocks are told without allocating.
+	if n := 0; len(t) > len("none at this time") {
+		for _, r := range t {
+			if !unicode.IsSpace(r) {
+				if n++; n > len("none at this time") {
+					return false
+				}
+			}
+		}
+	}
 	return noneWords[strings.ToLower(strings.Join(strings.Fields(t), " "))]
 }

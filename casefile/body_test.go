@@ -391,3 +391,16 @@ func TestNothingDroppedSilently(t *testing.T) {
 		})
 	}
 }
+
+func TestIsNone(t *testing.T) {
+	for text, want := range map[string]bool{
+		"None.": true, "- N/A": true, "Nil": true, "**None agreed**.": true, "**None agreed.**": false, "none  at\tthis time": true,
+		"NONE AT THIS TIME.": true, "Not applicable": true, "no": true,
+		"None at this time, but": false, "Nothing else": false, "": false, "Speech and language therapy": false,
+		"  none    at    this    time   ": true, "\u212aNONE": false,
+	} {
+		if got := IsNone(text); got != want {
+			t.Errorf("IsNone(%q) = %v, want %v", text, got, want)
+		}
+	}
+}

@@ -400,6 +400,35 @@ func resolvedTag(v string) string {
 	if c := v[0]; c >= utf8.RuneSelf || c != '+' && c != '-' && c != '.' && c != '<' && !(c >= '0' && c <= '9') && !strings.ContainsRune("yYnNtTfFoO~", rune(c)) {
 		return "!!str"
 	}
+	if isDate(v) {
+		return "!!timestamp" // what the library finds, after three failed attempts with other forms
+	}
 	n := yaml.Node{Kind: yaml.ScalarNode, Value: v}
 	return n.ShortTag()
+}
+
+// isDate reports whether v is a real date written YYYY-MM-DD.
+func isDate(v string) bool {
+	if len(v) != 10 || v[4] != '-' || v[7] != '-' {
+		return false
+	}
+	num := func(s string) int {
+		n := 0
+		for i := 0; i < len(s); i++ {
+			if s[i] < '0' || s[i] > '9' {
+				return -1
+			}
+			n = n*10 + int(s[i]-'0')
+		}
+		return n
+	}
+	y, m, d := num(v[:4]), num(v[5:7]), num(v[8:])
+	if y < 0 || m < 1 || m > 12 || d < 1 {
+		return false
+	}
+	days := [...]int{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}[m-1]
+	if m == 2 && y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+		days = 29
+	}
+	return d <= days
 }

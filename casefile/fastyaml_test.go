@@ -90,6 +90,7 @@ var fastYAMLCases = []string{
 	"  indented: 1\n  root: 2\n",
 	"a: b:c\nd: e,f\n",
 	"key with spaces: value with  spaces  \n",
+	"a: 2024-02-29\nb: 2023-02-29\nc: 2026-00-10\nd: 0000-01-01\ne: 9999-12-31\nf: 1900-02-29\ng: 2000-02-29\nh: 2026-1-5\ni: 2026-04-31\n",
 	// left to the library
 	"a: |\n  text\n", "a: &x b\n", "a: !!str b\n", "a: {b: c}\n", "a: \"b\\n\"\n", "a: 'b\n  c'\n",
 	"a: b\n  c\n", "a:\n", "a:\tb\n", "- a\n", "? a\n: b\n", "a: b: c\n", "a: [b, c\n", "a: - b\n",
