@@ -60,6 +60,10 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzSign$$' -fuzztime=$(FUZZTIME) ./sign
 	$(GO) test -run='^$$' -fuzz='^FuzzReadObject$$' -fuzztime=$(FUZZTIME) ./internal/lsp
 	$(GO) test -run='^$$' -fuzz='^FuzzUnambiguousDate$$' -fuzztime=$(FUZZTIME) ./casefile
+	$(GO) test -run='^$$' -fuzz='^FuzzFastYAML$$' -fuzztime=$(FUZZTIME) ./casefile
+	$(GO) test -run='^$$' -fuzz='^FuzzPatternSet$$' -fuzztime=$(FUZZTIME) ./lint
+	$(GO) test -run='^$$' -fuzz='^FuzzPrefixTagging$$' -fuzztime=$(FUZZTIME) ./lint
+	$(GO) test -run='^$$' -fuzz='^FuzzDiagnosticJSON$$' -fuzztime=$(FUZZTIME) ./report
 
 # The provision rules against the labelled corpora (shared/ sits beside the
 # checkout): dev, the development files, and plans, case files written the
