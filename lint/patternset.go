@@ -261,6 +261,17 @@ func (sc *setScan) matchAt(i int, s string, p int) int {
 	return -1
 }
 
+// matchesAt reports whether expression i matches at offset p of s: matchAt
+// without finding where the match ends, which the engine may stop short of.
+func (sc *setScan) matchesAt(i int, s string, p int) bool {
+	pat := &sc.set.pats[i]
+	if p == 0 {
+		return pat.anchored(true).MatchString(s)
+	}
+	_, w := utf8.DecodeLastRuneInString(s[:p])
+	return pat.anchored(false).MatchString(s[p-w:])
+}
+
 // matches reports whether expression i matches the text.
 func (sc *setScan) matches(i int) bool {
 	whole, ok := sc.whole(i)
@@ -272,7 +283,7 @@ func (sc *setScan) matches(i int) bool {
 	}
 	s := sc.subject(i)
 	for h := sc.first[i]; h > 0; h = sc.next[h-1] {
-		if sc.matchAt(i, s, int(sc.pos[h-1])) >= 0 {
+		if sc.matchesAt(i, s, int(sc.pos[h-1])) {
 			return true
 		}
 	}
