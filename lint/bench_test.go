@@ -140,3 +140,14 @@ func benchLintFiles(b *testing.B, files [][]byte) {
 	}
 	b.ReportMetric(float64(len(files)*b.N)/b.Elapsed().Seconds(), "files/s")
 }
+
+// BenchmarkNew builds the engine from the built-in rules, as every command
+// that lints does once.
+func BenchmarkNew(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := New(DefaultConfig(), nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -63,6 +63,7 @@ type setPattern struct {
 type patternGroup struct {
 	ms      []matcher
 	onLower bool
+	parsed  []*syntax.Regexp // ms parsed, when the caller has them; nil parses them here
 }
 
 // newPatternSet builds a set of groups of expressions; expression j of
@@ -72,10 +73,19 @@ func newPatternSet(groups ...patternGroup) *patternSet {
 	words, other := map[string][]setRef{}, map[string][]setRef{}
 	for _, g := range groups {
 		ps.base = append(ps.base, len(ps.pats))
-		for _, m := range g.ms {
+		for j, m := range g.ms {
 			i := len(ps.pats)
-			p := setPattern{m: m, onLower: g.onLower, impliedGate: caseless(m.literals())}
-			if re, err := syntax.Parse(m.src, syntax.Perl); err == nil {
+			p := setPattern{m: m, onLower: g.onLower}
+			var re *syntax.Regexp
+			err := error(nil)
+			if g.parsed != nil {
+				re = g.parsed[j]
+			} else if re, err = syntax.Parse(m.src, syntax.Perl); err == nil {
+				// The prefilter from the same parse, if it is not derived yet.
+				m.lazy.litsOnce.Do(func() { m.lazy.lits = prefilter(re) })
+			}
+			p.impliedGate = caseless(m.literals())
+			if err == nil {
 				if starts, ok := startLiterals(re); ok {
 					p.anchor = true
 					p.afterSrc = `\A(?s:.)(?:` + m.src + `)`
@@ -338,48 +348,73 @@ type setRef struct {
 
 // trie finds which of many literals begin at an offset, in one walk down
 // from the offset's byte: each distinct literal once, however many
-// expressions read it (the number words begin eight detectors).
+// expressions read it (the number words begin eight detectors). Each
+// node's edges are a run of keys and kids, all nodes' in two slices.
 type trie struct {
 	root  [256]int32 // the node of each first byte, 0 for none
 	nodes []trieNode // nodes[0] is unused
+	keys  []byte     // the edges' bytes, each node's in a run
+	kids  []int32    // the edges' nodes
 }
 
 type trieNode struct {
-	refs []setRef // the literal that ends here begins these expressions' matches
-	keys []byte   // the next bytes, and their nodes
-	kids []int32
+	refs     []setRef // the literal that ends here begins these expressions' matches
+	from, to int32    // the node's edges: keys[from:to], kids[from:to]
 }
 
 func newTrie(lits map[string][]setRef) trie {
-	t := trie{nodes: make([]trieNode, 1)}
 	keys := make([]string, 0, len(lits))
 	for l := range lits {
-		keys = append(keys, l)
-	}
-	slices.Sort(keys) // nodes in a fixed order, whatever the map's
-	for _, l := range keys {
-		if l == "" {
-			continue
+		if l != "" {
+			keys = append(keys, l)
 		}
-		n := t.root[l[0]]
-		if n == 0 {
-			n = int32(len(t.nodes))
+	}
+	// Built a level at a time: level k's nodes are the literals' distinct
+	// k-byte prefixes, in sorted order, so each node's edges are one run.
+	slices.Sort(keys)
+	t := trie{nodes: make([]trieNode, 1)}
+	type prefixNode struct {
+		prefix string
+		node   int32
+	}
+	level := []prefixNode{}
+	for _, l := range keys {
+		if len(level) == 0 || level[len(level)-1].prefix != l[:1] {
+			n := int32(len(t.nodes))
 			t.nodes = append(t.nodes, trieNode{})
 			t.root[l[0]] = n
+			level = append(level, prefixNode{l[:1], n})
 		}
-		for j := 1; j < len(l); j++ {
-			k := slices.Index(t.nodes[n].keys, l[j])
-			if k < 0 {
-				child := int32(len(t.nodes))
-				t.nodes = append(t.nodes, trieNode{})
-				t.nodes[n].keys = append(t.nodes[n].keys, l[j])
-				t.nodes[n].kids = append(t.nodes[n].kids, child)
-				n = child
-				continue
+	}
+	for depth := 1; len(level) > 0; depth++ {
+		var next []prefixNode
+		i := 0
+		for _, pn := range level {
+			node := &t.nodes[pn.node]
+			node.refs = lits[pn.prefix]
+			node.from = int32(len(t.keys))
+			// The keys extending this prefix by one byte, in order.
+			for i < len(keys) && keys[i] < pn.prefix {
+				i++
 			}
-			n = t.nodes[n].kids[k]
+			for j := i; j < len(keys) && strings.HasPrefix(keys[j], pn.prefix); j++ {
+				if len(keys[j]) <= depth {
+					continue
+				}
+				ext := keys[j][:depth+1]
+				if len(next) > 0 && next[len(next)-1].prefix == ext {
+					continue
+				}
+				n := int32(len(t.nodes))
+				t.nodes = append(t.nodes, trieNode{})
+				node = &t.nodes[pn.node] // append may have moved it
+				t.keys = append(t.keys, ext[depth])
+				t.kids = append(t.kids, n)
+				next = append(next, prefixNode{ext, n})
+			}
+			node.to = int32(len(t.keys))
 		}
-		t.nodes[n].refs = lits[l]
+		level = next
 	}
 	return t
 }
@@ -395,10 +430,11 @@ func (t *trie) find(lower string, i int, sc *setScan) {
 		if j == len(lower) {
 			return
 		}
+		c := lower[j]
 		n = 0
-		for k, b := range node.keys {
-			if b == lower[j] {
-				n = node.kids[k]
+		for k := node.from; k < node.to; k++ {
+			if t.keys[k] == c {
+				n = t.kids[k]
 				break
 			}
 		}
@@ -590,6 +626,15 @@ func productStarts(out []startLit, imgs []string) []startLit {
 	return next
 }
 
+// asciiImages are the ASCII characters as they read lower-cased, one string
+// each, so that deriving start literals does not allocate them.
+var asciiImages = func() (t [utf8.RuneSelf]string) {
+	for i := range t {
+		t[i] = lowerASCII(string(rune(i)))
+	}
+	return t
+}()
+
 // foldsToASCII are the two characters outside ASCII that case folding
 // matches with an ASCII letter: the long s (s) and the Kelvin sign (k).
 // The start literals leave them out; a text holding one is matched without
@@ -600,6 +645,11 @@ func foldsToASCII(r rune) bool { return r == '\u017f' || r == '\u212a' }
 // reads in the lower-cased text ("K" folded is "k"), the two folding
 // characters left out.
 func runeImages(r rune, fold bool) []string {
+	if r < utf8.RuneSelf {
+		// An ASCII letter folds only to its other case, which reads as
+		// this one lower-cased, and to the two characters left out.
+		return asciiImages[r : r+1]
+	}
 	var out []string
 	if !foldsToASCII(r) {
 		out = append(out, lowerASCII(string(r)))
@@ -624,7 +674,13 @@ func classImages(ranges []rune) ([]string, bool) {
 			return nil, false
 		}
 		for r := ranges[i]; r <= ranges[i+1]; r++ {
-			if s := lowerASCII(string(r)); !foldsToASCII(r) && !slices.Contains(out, s) {
+			var s string
+			if r < utf8.RuneSelf {
+				s = asciiImages[r]
+			} else {
+				s = string(r)
+			}
+			if !foldsToASCII(r) && !slices.Contains(out, s) {
 				out = append(out, s)
 			}
 			if len(out) > maxStarts {

@@ -18,7 +18,7 @@ func patternSets(t testing.TB) map[string]*patternSet {
 	sets := map[string]*patternSet{"detectors": detectors()}
 	for _, r := range e.rules {
 		if pr, ok := r.(phraseRule); ok {
-			sets[pr.id] = pr.set
+			sets[pr.id] = pr.set()
 		}
 	}
 	return sets

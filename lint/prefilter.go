@@ -39,13 +39,20 @@ func (m matcher) re() *regexp.Regexp {
 // newMatcher parses src (reporting syntax errors now, as regexp.Compile
 // would) and derives its prefilter; compiling waits until it is needed.
 func newMatcher(src string) (matcher, error) {
+	m, _, err := parseMatcher(src)
+	return m, err
+}
+
+// parseMatcher is newMatcher that also returns the parsed expression, for
+// a pattern set to read its start literals from without parsing it again.
+func parseMatcher(src string) (matcher, *syntax.Regexp, error) {
 	p, err := syntax.Parse(src, syntax.Perl)
 	if err != nil {
-		return matcher{}, err
+		return matcher{}, nil, err
 	}
 	m := matcher{src: src, lazy: &lazyRegexp{}}
 	m.lazy.litsOnce.Do(func() { m.lazy.lits = prefilter(p) })
-	return m, nil
+	return m, p, nil
 }
 
 // mustMatcher is newMatcher for the built-in expressions, which are known

@@ -3,7 +3,9 @@ package lint
 import (
 	"fmt"
 	"regexp"
+	"regexp/syntax"
 	"strings"
+	"sync"
 
 	"github.com/sendgen/sendgen/casefile"
 	"github.com/sendgen/sendgen/internal/lazyre"
@@ -13,7 +15,10 @@ import (
 type phraseRule struct {
 	id      string
 	phrases []phrase
-	set     *patternSet // the phrases, matched in one pass per statement
+	// set is the phrases, matched in one pass per statement; built when
+	// the rule first runs, since an engine built only to describe its
+	// rules (sendgen lint's reports name them) never needs it.
+	set func() *patternSet
 }
 
 type phrase struct {
@@ -27,6 +32,7 @@ type phrase struct {
 
 func compilePhrases(id string, ps []Phrase) (phraseRule, error) {
 	r := phraseRule{id: id}
+	var parsed []*syntax.Regexp
 	for i, p := range ps {
 		src := p.Pattern
 		if src == "" {
@@ -36,10 +42,11 @@ func compilePhrases(id string, ps []Phrase) (phraseRule, error) {
 		if err != nil {
 			return r, fmt.Errorf("rule %s phrase %d (%q): %w", id, i+1, p.Pattern, err)
 		}
-		m, err := newMatcher(`(?i)` + src)
+		m, tree, err := parseMatcher(`(?i)` + src)
 		if err != nil {
 			return r, fmt.Errorf("rule %s phrase %d (%q): %w", id, i+1, src, err)
 		}
+		parsed = append(parsed, tree)
 		cp := phrase{re: m, unquantified: p.When == "unquantified", rationale: p.Rationale,
 			suggestion: p.Suggestion, modal: m.mightMatch("may")}
 		for _, ex := range p.Exceptions {
@@ -55,19 +62,23 @@ func compilePhrases(id string, ps []Phrase) (phraseRule, error) {
 	for i, p := range r.phrases {
 		ms[i] = p.re
 	}
-	r.set = newPatternSet(patternGroup{ms: ms})
+	r.set = sync.OnceValue(func() *patternSet { return newPatternSet(patternGroup{ms: ms, parsed: parsed}) })
 	return r, nil
 }
 
 func (r phraseRule) ID() string { return r.id }
 
 func (r phraseRule) Check(d *Doc, emit func(Finding)) {
+	if len(d.Statements) == 0 {
+		return
+	}
+	set := r.set()
 	sc := scanPool.Get().(*setScan)
 	defer scanPool.Put(sc)
 	var buf [8][2]int
 	for _, s := range d.Statements {
 		text := s.String()
-		r.set.scan(text, s.lower, sc)
+		set.scan(text, s.lower, sc)
 		var taken [][2]int // spans already reported, so overlapping phrases report once
 		for i, p := range r.phrases {
 			if p.unquantified && s.Frequency && s.Duration {
