@@ -105,12 +105,18 @@ func (w *Workspace) Invalidate() {
 // ConfigFor is the configuration file that applies to a case file ("" when
 // none does: the built-in rules).
 func (w *Workspace) ConfigFor(casePath string) string {
+	return w.configForDir(filepath.Dir(casePath))
+}
+
+// configForDir is the configuration file that applies to the case files
+// of a folder.
+func (w *Workspace) configForDir(folder string) string {
 	if w.opts.ConfigPath != "" {
 		return w.opts.ConfigPath
 	}
-	dir, err := fsutil.Abs(w.wd, filepath.Dir(casePath))
+	dir, err := fsutil.Abs(w.wd, folder)
 	if err != nil {
-		dir = filepath.Dir(casePath)
+		dir = folder
 	}
 	w.mu.Lock()
 	p, ok := w.dirs[dir]
@@ -138,8 +144,19 @@ func (w *Workspace) Config(casePath string) (*config.Config, error) {
 	return er.cfg, er.err
 }
 
+// FolderEngine is the lint engine for the case files of a folder, the one
+// Engine gives each of them: `sendgen lint` describes its rules in the
+// reports from the current folder's, built once for the run.
+func (w *Workspace) FolderEngine(folder string) (*lint.Engine, error) {
+	er := w.loadConfig(w.configForDir(folder))
+	return er.engine, er.err
+}
+
 func (w *Workspace) load(casePath string) *engineResult {
-	cfgPath := w.ConfigFor(casePath)
+	return w.loadConfig(w.ConfigFor(casePath))
+}
+
+func (w *Workspace) loadConfig(cfgPath string) *engineResult {
 	w.mu.Lock()
 	er, ok := w.engines[cfgPath]
 	if !ok {

@@ -186,6 +186,32 @@ func TestOneTimetable(t *testing.T) {
 
 // TestInvalidate: a changed .sendgen.yaml applies after Invalidate, and
 // not before (the engine is built once per configuration file).
+// TestFolderEngine: a folder's engine is the one its case files are
+// checked with, built once; another folder's configuration has its own.
+func TestFolderEngine(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "team", ".sendgen.yaml"), "rules:\n  missing-provider:\n    severity: off\n")
+	ws := workspace(t, Options{})
+	for _, folder := range []string{dir, filepath.Join(dir, "team")} {
+		fe, err := ws.FolderEngine(folder)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e, _, err := ws.Engine(filepath.Join(folder, "case.md"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fe != e {
+			t.Errorf("%s: the folder's engine is not its case files'", folder)
+		}
+	}
+	a, _ := ws.FolderEngine(dir)
+	b, _ := ws.FolderEngine(filepath.Join(dir, "team"))
+	if r, _ := b.Rule("missing-provider"); a == b || r.Severity != lint.Off {
+		t.Error("the team folder's configuration does not apply to its engine")
+	}
+}
+
 func TestInvalidate(t *testing.T) {
 	dir := t.TempDir()
 	cfg := filepath.Join(dir, ".sendgen.yaml")

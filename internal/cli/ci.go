@@ -190,7 +190,9 @@ func newBatch(f *Factory, common CommonOptions, ci *CIOptions, bo build.Options,
 		run.Title += fmt.Sprintf(", shard %d of %d", b.shard.K, b.shard.N)
 		run.AutomationID = fmt.Sprintf("sendgen/shard-%d-of-%d/", b.shard.K, b.shard.N)
 	}
-	if e, err := loadEngine(f, common.Config); err == nil {
+	if e, err := b.ws.FolderEngine("."); err == nil {
+		// The workspace's engine for the current folder, which its case
+		// files are then checked with: built once, not twice.
 		run.Rules = e.Rules()
 	} else if e, err := lint.New(lint.DefaultConfig(), nil); err == nil {
 		// The configuration's own error is reported with the files it
