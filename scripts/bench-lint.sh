@@ -21,6 +21,9 @@
 #   --runs N        runs of each command (default 5, or $RUNS)
 #   --keep DIR      work in DIR and keep it (generated files, binaries)
 #   VALE=path       the Vale binary when not installing (default: vale on PATH)
+#   BASE=path       also time another sendgen binary (an older build) in the
+#                   same alternating runs: the only fair before/after on a
+#                   shared machine
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
@@ -87,13 +90,16 @@ measure() {
 }
 
 echo "machine: $(nproc) cores; $(uptime)"
-echo "sendgen: $(git -C "$repo" describe --always --dirty 2>/dev/null || echo unknown); vale: $("$vale" --version)"
+echo "sendgen: $(git -C "$repo" describe --always --dirty 2>/dev/null || echo unknown); vale: $("$vale" --version)${BASE:+; base: $BASE}"
 rm -f "$work"/*-provision.txt "$work"/*-samples.txt
 for r in $(seq 1 "$runs"); do
   echo "run $r"
   for set in provision samples; do
     measure sendgen $set "$work/bin/sendgen" lint --format json --fail-on none $set
     measure vale $set "$vale" --config "$repo/scripts/vale/.vale.ini" --output JSON $set
+    if [ -n "${BASE:-}" ]; then
+      measure base $set "$BASE" lint --format json --fail-on none $set
+    fi
   done
 done
 
@@ -105,4 +111,11 @@ for set in provision samples; do
   vc=$(median "$work/vale-$set.txt" 1); vm=$(median "$work/vale-$set.txt" 2)
   printf '%-10s %14s %14s %14s %14s %7.2fx\n' $set "$sc" "$sm" "$vc" "$vm" "$(echo "$vc $sc" | awk '{print $1/$2}')"
 done
+if [ -n "${BASE:-}" ]; then
+  printf '\n%-10s %14s %14s %14s\n' set "base CPU-s" "base MiB" "Vale/base"
+  for set in provision samples; do
+    bc=$(median "$work/base-$set.txt" 1); bm=$(median "$work/base-$set.txt" 2); vc=$(median "$work/vale-$set.txt" 1)
+    printf '%-10s %14s %14s %13.2fx\n' $set "$bc" "$bm" "$(echo "$vc $bc" | awk '{print $1/$2}')"
+  done
+fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
