@@ -164,3 +164,13 @@ func TestStartLiterals(t *testing.T) {
 		}
 	}
 }
+
+// TestSaysWritten: the prefilter keeps every answer of the expression.
+func TestSaysWritten(t *testing.T) {
+	for _, s := range append(patternTexts(t), "AGREED IN WRITING", "Written  Agreement", "reg 42(5)", "Regulation.42 (5)",
+		"agreed in\twriting", "2026-12-15 (agreed in writing)", "regulation 42", "agreed", "wRiTtEn aGrEeMeNt", "") {
+		if got, want := saysWritten(s), writtenAgreement.MatchString(s); got != want {
+			t.Errorf("saysWritten(%q) = %v, the expression %v", s, got, want)
+		}
+	}
+}

@@ -445,6 +445,29 @@ func (phaseTransfer) Check(d *Doc, emit func(Finding)) {
 // recorded as agreed in writing (reg 42(5)).
 var writtenAgreement = lazyre.New(`(?i)agreed\s+in\s+writing|written\s+agreement|reg(?:ulation)?\.?\s*42\s*\(5\)`)
 
+// saysWritten is writtenAgreement.MatchString, asked only of a text that
+// holds "agreed", "written" or "reg" in any case: one of them begins every
+// match, and no character outside ASCII folds to their letters.
+func saysWritten(s string) bool {
+	return (containsFoldASCII(s, "agreed") || containsFoldASCII(s, "written") || containsFoldASCII(s, "reg")) &&
+		writtenAgreement.MatchString(s)
+}
+
+// containsFoldASCII reports whether s holds sub (lower-case ASCII letters)
+// in any case, without allocating a lower-cased copy.
+func containsFoldASCII(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		j := 0
+		for j < len(sub) && s[i+j]|0x20 == sub[j] {
+			j++
+		}
+		if j == len(sub) {
+			return true
+		}
+	}
+	return false
+}
+
 type actionLate struct{}
 
 func (actionLate) ID() string { return "action-late" }
@@ -464,7 +487,7 @@ func (actionLate) Check(d *Doc, emit func(Finding)) {
 		a := &d.Case.Actions[i]
 		ad, msg := d.actionDate(i)
 		by := ad.Time
-		if msg != "" || writtenAgreement.MatchString(a.By.Text) || writtenAgreement.MatchString(a.Action.Text) {
+		if msg != "" || saysWritten(a.By.Text) || saysWritten(a.Action.Text) {
 			continue
 		}
 		def := defaults[i]
