@@ -43,6 +43,9 @@ type fastParser struct {
 	ls    []fastLine
 	next  int         // the next line to read
 	nodes []yaml.Node // nodes are taken from here, a chunk at a time
+	// where col last counted to: line, byte and column
+	colLine, colByte, colCol int
+	depth                    int // blocks open
 }
 
 // fastLine is one line: its number (1-based), its text without the line
@@ -125,8 +128,17 @@ func (p *fastParser) node() *yaml.Node {
 	return &p.nodes[len(p.nodes)-1]
 }
 
-// col is the 1-based column, in characters, of byte i of line l.
-func col(l fastLine, i int) int { return utf8.RuneCountInString(l.text[:i]) + 1 }
+// col is the 1-based column, in characters, of byte i of line l. Counting
+// resumes from the last column asked on the same line, so a line of 40,000
+// flow items costs one pass, not one per item (TestLongFlowListLinear).
+func (p *fastParser) col(l fastLine, i int) int {
+	if l.n != p.colLine || i < p.colByte {
+		p.colLine, p.colByte, p.colCol = l.n, 0, 1
+	}
+	p.colCol += utf8.RuneCountInString(l.text[p.colByte:i])
+	p.colByte = i
+	return p.colCol
+}
 
 // block reads the mapping or sequence whose lines are indented by indent,
 // starting at p.next.
@@ -135,6 +147,11 @@ func (p *fastParser) block(indent int) (*yaml.Node, bool) {
 	if l.indent != indent {
 		return nil, false
 	}
+	// Deep nesting is left to the library, which has its own limit.
+	if p.depth++; p.depth > 64 {
+		return nil, false
+	}
+	defer func() { p.depth-- }()
 	if isEntry(l.text[indent:]) {
 		return p.sequence(indent, false)
 	}
@@ -149,7 +166,7 @@ func isEntry(s string) bool { return s == "-" || strings.HasPrefix(s, "- ") }
 func (p *fastParser) sequence(indent int, indentless bool) (*yaml.Node, bool) {
 	first := p.ls[p.next]
 	seq := p.node()
-	*seq = yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: first.n, Column: col(first, indent)}
+	*seq = yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: first.n, Column: p.col(first, indent)}
 	for p.next < len(p.ls) {
 		l := p.ls[p.next]
 		if l.indent < indent {
@@ -195,7 +212,7 @@ func (p *fastParser) sequence(indent int, indentless bool) (*yaml.Node, bool) {
 func (p *fastParser) mapping(indent, first int) (*yaml.Node, bool) {
 	l := p.ls[p.next]
 	m := p.node()
-	*m = yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: l.n, Column: col(l, first)}
+	*m = yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: l.n, Column: p.col(l, first)}
 	at := first
 	for {
 		rest := l.text[at:]
@@ -205,7 +222,7 @@ func (p *fastParser) mapping(indent, first int) (*yaml.Node, bool) {
 			return nil, false
 		}
 		k := p.node()
-		*k = yaml.Node{Kind: yaml.ScalarNode, Value: key, Line: l.n, Column: col(l, at)}
+		*k = yaml.Node{Kind: yaml.ScalarNode, Value: key, Line: l.n, Column: p.col(l, at)}
 		k.Tag = resolvedTag(key)
 		var v *yaml.Node
 		valueAt := len(l.text) - len(value)
@@ -296,7 +313,7 @@ func plainStart(s string) bool {
 func (p *fastParser) scalarLine(l fastLine, at int) (*yaml.Node, bool) {
 	s := l.text[at:]
 	n := p.node()
-	*n = yaml.Node{Kind: yaml.ScalarNode, Line: l.n, Column: col(l, at)}
+	*n = yaml.Node{Kind: yaml.ScalarNode, Line: l.n, Column: p.col(l, at)}
 	switch s[0] {
 	case '\'':
 		var b strings.Builder
@@ -351,7 +368,7 @@ func restIsComment(s string) bool {
 
 // flowSequence reads "[a, b]" on one line, plain scalars only.
 func (p *fastParser) flowSequence(l fastLine, at int, seq *yaml.Node) (*yaml.Node, bool) {
-	*seq = yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle, Line: l.n, Column: col(l, at)}
+	*seq = yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle, Line: l.n, Column: p.col(l, at)}
 	s := l.text
 	i := at + 1
 	for {
@@ -369,7 +386,7 @@ func (p *fastParser) flowSequence(l fastLine, at int, seq *yaml.Node) (*yaml.Nod
 			break
 		}
 		j := i
-		for j < len(s) && !strings.ContainsRune(",[]{}#:'\"", rune(s[j])) {
+		for j < len(s) && !strings.ContainsRune(",?[]{}#:'\"", rune(s[j])) {
 			j++
 		}
 		v := strings.TrimRight(s[i:j], " ")
@@ -377,7 +394,7 @@ func (p *fastParser) flowSequence(l fastLine, at int, seq *yaml.Node) (*yaml.Nod
 			return nil, false
 		}
 		item := p.node()
-		*item = yaml.Node{Kind: yaml.ScalarNode, Value: v, Tag: resolvedTag(v), Line: l.n, Column: col(l, i)}
+		*item = yaml.Node{Kind: yaml.ScalarNode, Value: v, Tag: resolvedTag(v), Line: l.n, Column: p.col(l, i)}
 		seq.Content = append(seq.Content, item)
 		i = j + 1
 		if s[j] == ']' {

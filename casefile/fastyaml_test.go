@@ -95,7 +95,7 @@ var fastYAMLCases = []string{
 	"a: |\n  text\n", "a: &x b\n", "a: !!str b\n", "a: {b: c}\n", "a: \"b\\n\"\n", "a: 'b\n  c'\n",
 	"a: b\n  c\n", "a:\n", "a:\tb\n", "- a\n", "? a\n: b\n", "a: b: c\n", "a: [b, c\n", "a: - b\n",
 	"---\na: b\n", "a: b\n...\n", "%YAML 1.2\n", "a: b\n b: c\n", "<<: x\n", "a: <<\n", "a: @b\n", "\"a\": b\n",
-	"a: [b, ]\n", "a: x\u2028y\n", "a: \u0085\n", "", "# only a comment\n",
+	"a: [b, ]\n", "0: [0?]\n", "a: [b{c}]\n", "a: x\u2028y\n", "a: \u0085\n", "", "# only a comment\n",
 }
 
 func TestFastYAML(t *testing.T) {
