@@ -628,12 +628,14 @@ func productStarts(out []startLit, imgs []string) []startLit {
 
 // asciiImages are the ASCII characters as they read lower-cased, one string
 // each, so that deriving start literals does not allocate them.
-var asciiImages = func() (t [utf8.RuneSelf]string) {
+// Built on first use: no work at package level (go test ./cmd/sendgen).
+var asciiImages = sync.OnceValue(func() *[utf8.RuneSelf]string {
+	var t [utf8.RuneSelf]string
 	for i := range t {
 		t[i] = lowerASCII(string(rune(i)))
 	}
-	return t
-}()
+	return &t
+})
 
 // foldsToASCII are the two characters outside ASCII that case folding
 // matches with an ASCII letter: the long s (s) and the Kelvin sign (k).
@@ -648,7 +650,7 @@ func runeImages(r rune, fold bool) []string {
 	if r < utf8.RuneSelf {
 		// An ASCII letter folds only to its other case, which reads as
 		// this one lower-cased, and to the two characters left out.
-		return asciiImages[r : r+1]
+		return asciiImages()[r : r+1]
 	}
 	var out []string
 	if !foldsToASCII(r) {
@@ -676,7 +678,7 @@ func classImages(ranges []rune) ([]string, bool) {
 		for r := ranges[i]; r <= ranges[i+1]; r++ {
 			var s string
 			if r < utf8.RuneSelf {
-				s = asciiImages[r]
+				s = asciiImages()[r]
 			} else {
 				s = string(r)
 			}
