@@ -695,52 +695,23 @@ func classImages(ranges []rune) ([]string, bool) {
 
 // finiteImages returns every string re can match, as it reads in the
 // lower-cased text, when it matches only a few fixed strings.
-func finiteImages(re *syntax.Regexp) ([]string, bool) {
-	switch re.Op {
-	case syntax.OpLiteral:
-		out := []string{""}
-		for _, r := range re.Rune {
-			imgs := runeImages(r, re.Flags&syntax.FoldCase != 0)
-			if len(out)*len(imgs) > maxStarts {
-				return nil, false
-			}
-			out = product(out, imgs)
-		}
-		return out, true
-	case syntax.OpEmptyMatch:
-		return []string{""}, true
-	case syntax.OpCharClass:
+func finiteImages(re *syntax.Regexp) ([]string, bool) { return spellOut(re, imageLeaf, maxStarts) }
+
+// imageLeaf spells a literal or a character class as it reads in the
+// lower-cased text, case folding included.
+func imageLeaf(re *syntax.Regexp) ([]string, bool) {
+	if re.Op == syntax.OpCharClass {
 		return classImages(re.Rune)
-	case syntax.OpCapture:
-		return finiteImages(re.Sub[0])
-	case syntax.OpQuest:
-		sub, ok := finiteImages(re.Sub[0])
-		if !ok || len(sub)+1 > maxStarts {
+	}
+	out := []string{""}
+	for _, r := range re.Rune {
+		imgs := runeImages(r, re.Flags&syntax.FoldCase != 0)
+		if len(out)*len(imgs) > maxStarts {
 			return nil, false
 		}
-		return append([]string{""}, sub...), true
-	case syntax.OpAlternate:
-		var out []string
-		for _, s := range re.Sub {
-			sub, ok := finiteImages(s)
-			if !ok || len(out)+len(sub) > maxStarts {
-				return nil, false
-			}
-			out = append(out, sub...)
-		}
-		return out, true
-	case syntax.OpConcat:
-		out := []string{""}
-		for _, s := range re.Sub {
-			sub, ok := finiteImages(s)
-			if !ok || len(out)*len(sub) > maxStarts {
-				return nil, false
-			}
-			out = product(out, sub)
-		}
-		return out, true
+		out = product(out, imgs)
 	}
-	return nil, false
+	return out, true
 }
 
 // scanPool holds the scratch of a scan, so that a statement's costs

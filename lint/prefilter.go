@@ -173,40 +173,53 @@ const maxFinite = 64
 // finite returns every string (lower case) re can match, when it matches
 // only a few fixed strings: literals, alternations and concatenations of
 // them, and small character classes.
-func finite(re *syntax.Regexp) ([]string, bool) {
-	switch re.Op {
-	case syntax.OpLiteral:
+func finite(re *syntax.Regexp) ([]string, bool) { return spellOut(re, lowerLeaf, maxFinite) }
+
+// lowerLeaf spells a literal or a small character class as the prefilter
+// compares it: ASCII lower case.
+func lowerLeaf(re *syntax.Regexp) ([]string, bool) {
+	if re.Op == syntax.OpLiteral {
 		return []string{lowerASCII(string(re.Rune))}, true
+	}
+	var out []string
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(re.Rune); i += 2 {
+		if re.Rune[i+1]-re.Rune[i] > maxFinite {
+			return nil, false
+		}
+		for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+			if l := lowerASCII(string(r)); !seen[l] {
+				seen[l] = true
+				out = append(out, l)
+			}
+		}
+	}
+	return out, len(out) > 0 && len(out) <= maxFinite
+}
+
+// spellOut returns every string re can match, at most limit of them, when
+// it matches only a few fixed strings; leaf spells its literals and
+// character classes (the prefilter and the pattern sets read text
+// differently cased, so each spells them its own way).
+func spellOut(re *syntax.Regexp, leaf func(*syntax.Regexp) ([]string, bool), limit int) ([]string, bool) {
+	switch re.Op {
+	case syntax.OpLiteral, syntax.OpCharClass:
+		return leaf(re)
 	case syntax.OpEmptyMatch:
 		return []string{""}, true
 	case syntax.OpCapture:
-		return finite(re.Sub[0])
-	case syntax.OpCharClass:
-		var out []string
-		seen := map[string]bool{}
-		for i := 0; i+1 < len(re.Rune); i += 2 {
-			if re.Rune[i+1]-re.Rune[i] > maxFinite {
-				return nil, false
-			}
-			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
-				if l := lowerASCII(string(r)); !seen[l] {
-					seen[l] = true
-					out = append(out, l)
-				}
-			}
-		}
-		return out, len(out) > 0 && len(out) <= maxFinite
+		return spellOut(re.Sub[0], leaf, limit)
 	case syntax.OpQuest:
-		sub, ok := finite(re.Sub[0])
-		if !ok || len(sub)+1 > maxFinite {
+		sub, ok := spellOut(re.Sub[0], leaf, limit)
+		if !ok || len(sub)+1 > limit {
 			return nil, false
 		}
 		return append([]string{""}, sub...), true
 	case syntax.OpAlternate:
 		var out []string
 		for _, s := range re.Sub {
-			sub, ok := finite(s)
-			if !ok || len(out)+len(sub) > maxFinite {
+			sub, ok := spellOut(s, leaf, limit)
+			if !ok || len(out)+len(sub) > limit {
 				return nil, false
 			}
 			out = append(out, sub...)
@@ -215,8 +228,8 @@ func finite(re *syntax.Regexp) ([]string, bool) {
 	case syntax.OpConcat:
 		out := []string{""}
 		for _, s := range re.Sub {
-			sub, ok := finite(s)
-			if !ok || len(out)*len(sub) > maxFinite {
+			sub, ok := spellOut(s, leaf, limit)
+			if !ok || len(out)*len(sub) > limit {
 				return nil, false
 			}
 			out = product(out, sub)
