@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/phpdave11/gofpdf"
+	"github.com/sendgen/sendgen/internal/pdftest"
 )
 
 // go.mod replaces gofpdf with third_party/gofpdf, patched so that a
@@ -94,7 +95,7 @@ func TestDraftPDFValid(t *testing.T) {
 		for _, d := range Documents(c) {
 			pdf := renderWith(t, r, c, d, Input{Draft: true})
 			multiPage = multiPage || pdfPages(t, pdf) > 1
-			out := execTool(t, "qpdf", "--check", writeTemp(t, pdf)) // fails on warnings too
+			out := execTool(t, "qpdf", "--check", pdftest.WriteTemp(t, pdf)) // fails on warnings too
 			if strings.Contains(out, "WARNING") || !strings.Contains(out, "No syntax or stream encoding errors") {
 				t.Errorf("%s %s: qpdf --check:\n%s", name, d, out)
 			}

@@ -1,11 +1,9 @@
 package render
 
 import (
-	"bytes"
 	"context"
 	"flag"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -15,6 +13,7 @@ import (
 	"time"
 
 	"github.com/sendgen/sendgen/casefile"
+	"github.com/sendgen/sendgen/internal/pdftest"
 	"github.com/sendgen/sendgen/lint"
 )
 
@@ -95,45 +94,21 @@ func input(t testing.TB, c *casefile.Case) Input {
 	return Input{Dates: res.Dates}
 }
 
-// tool returns the path of an external program (poppler-utils, qpdf). Tests
-// that need one skip when it is absent, except under CI=true, where a
-// missing tool is a failure: CI must run them.
-func tool(t testing.TB, name string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is required under CI=true (Debian: apt-get install poppler-utils qpdf)", name)
-		}
-		t.Skipf("%s not installed", name)
-	}
-	return p
-}
-
-func writeTemp(t testing.TB, pdf []byte) string {
-	t.Helper()
-	p := filepath.Join(t.TempDir(), "doc.pdf")
-	if err := os.WriteFile(p, pdf, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
-
+// execTool runs an external program (poppler-utils, qpdf) and fails the
+// test unless it exits 0.
 func execTool(t testing.TB, name string, args ...string) string {
 	t.Helper()
-	var out, errb bytes.Buffer
-	cmd := exec.Command(tool(t, name), args...)
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	if err := cmd.Run(); err != nil {
-		t.Fatalf("%s %s: %v\n%s%s", name, strings.Join(args, " "), err, out.String(), errb.String())
+	out, ok := pdftest.Run(t, name, args...)
+	if !ok {
+		t.Fatalf("%s %s failed:\n%s", name, strings.Join(args, " "), out)
 	}
-	return out.String() + errb.String()
+	return out
 }
 
 // pdfText extracts the text of a PDF with pdftotext -layout.
 func pdfText(t testing.TB, pdf []byte) string {
 	t.Helper()
-	return execTool(t, "pdftotext", "-layout", "-enc", "UTF-8", writeTemp(t, pdf), "-")
+	return execTool(t, "pdftotext", "-layout", "-enc", "UTF-8", pdftest.WriteTemp(t, pdf), "-")
 }
 
 // flat collapses all whitespace, so that text wrapped across lines or
@@ -144,7 +119,7 @@ var rePages = regexp.MustCompile(`(?m)^Pages:\s+(\d+)`)
 
 func pdfPages(t testing.TB, pdf []byte) int {
 	t.Helper()
-	m := rePages.FindStringSubmatch(execTool(t, "pdfinfo", writeTemp(t, pdf)))
+	m := rePages.FindStringSubmatch(execTool(t, "pdfinfo", pdftest.WriteTemp(t, pdf)))
 	if m == nil {
 		t.Fatal("pdfinfo: no page count")
 	}

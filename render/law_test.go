@@ -3,6 +3,8 @@ package render
 import (
 	"strings"
 	"testing"
+
+	"github.com/sendgen/sendgen/internal/pdftest"
 )
 
 // These tests read the PDFs back (pdftotext) and are named after what the law says; each
@@ -24,7 +26,7 @@ func docText(t *testing.T, src string, d Document, in Input) (string, string) {
 	t.Helper()
 	c := parseCase(t, "law.md", []byte(src))
 	pdf := renderWith(t, testRenderer(t), c, d, in)
-	return flat(pdfText(t, pdf)), flat(execTool(t, "pdftotext", "-raw", "-enc", "UTF-8", writeTemp(t, pdf), "-"))
+	return flat(pdfText(t, pdf)), flat(execTool(t, "pdftotext", "-raw", "-enc", "UTF-8", pdftest.WriteTemp(t, pdf), "-"))
 }
 
 func wantText(t *testing.T, layout, raw string, want ...string) {

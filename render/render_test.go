@@ -18,6 +18,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/sendgen/sendgen/casefile"
+	"github.com/sendgen/sendgen/internal/pdftest"
 )
 
 const marking = "CONFIDENTIAL — contains personal data about a child"
@@ -148,7 +149,7 @@ func TestFieldsAppear(t *testing.T) {
 			// -layout interleaves the lines of neighbouring table cells when
 			// a cell wraps; the content-stream order (-raw) keeps each cell's
 			// text together, so a wrapped cell is looked for there.
-			raw := flat(execTool(t, "pdftotext", "-raw", "-enc", "UTF-8", writeTemp(t, pdf), "-"))
+			raw := flat(execTool(t, "pdftotext", "-raw", "-enc", "UTF-8", pdftest.WriteTemp(t, pdf), "-"))
 			for _, w := range append(common, tc.want...) {
 				if !strings.Contains(got, flat(w)) && !strings.Contains(raw, flat(w)) {
 					t.Errorf("missing %q", w)
@@ -221,7 +222,7 @@ func TestDiacritics(t *testing.T) {
 			t.Errorf("%q did not survive the round trip", n)
 		}
 	}
-	info := execTool(t, "pdfinfo", writeTemp(t, render(t, r, c, PositionStatement)))
+	info := execTool(t, "pdfinfo", pdftest.WriteTemp(t, render(t, r, c, PositionStatement)))
 	if !strings.Contains(info, "Nguyễn Thị Lan") {
 		t.Errorf("author metadata lost its diacritics:\n%s", info)
 	}
@@ -252,7 +253,7 @@ func TestPDFValid(t *testing.T) {
 		}
 		for _, d := range Documents(c) {
 			pdf := render(t, r, c, d)
-			p := writeTemp(t, pdf)
+			p := pdftest.WriteTemp(t, pdf)
 			if out := execTool(t, "qpdf", "--check", p); !strings.Contains(out, "No syntax or stream encoding errors") {
 				t.Errorf("%s %s: qpdf --check:\n%s", name, d, out)
 			}
@@ -589,10 +590,10 @@ func TestDraft(t *testing.T) {
 	}
 	// The draft is marked in its metadata too, for programs (sendgen sign
 	// refuses drafts); the final is not.
-	if info := execTool(t, "pdfinfo", writeTemp(t, pdf)); !regexp.MustCompile(`(?m)^Keywords:\s+` + DraftKeyword + `$`).MatchString(info) {
+	if info := execTool(t, "pdfinfo", pdftest.WriteTemp(t, pdf)); !regexp.MustCompile(`(?m)^Keywords:\s+` + DraftKeyword + `$`).MatchString(info) {
 		t.Errorf("draft metadata lacks Keywords %s:\n%s", DraftKeyword, info)
 	}
-	if info := execTool(t, "pdfinfo", writeTemp(t, final)); strings.Contains(info, DraftKeyword) {
+	if info := execTool(t, "pdfinfo", pdftest.WriteTemp(t, final)); strings.Contains(info, DraftKeyword) {
 		t.Errorf("final metadata carries %s:\n%s", DraftKeyword, info)
 	}
 }
@@ -601,7 +602,7 @@ func TestDraft(t *testing.T) {
 // two-line header).
 func countImages(t testing.TB, pdf []byte) int {
 	t.Helper()
-	lines := strings.Split(strings.TrimSpace(execTool(t, "pdfimages", "-list", writeTemp(t, pdf))), "\n")
+	lines := strings.Split(strings.TrimSpace(execTool(t, "pdfimages", "-list", pdftest.WriteTemp(t, pdf))), "\n")
 	return len(lines) - 2
 }
 
@@ -663,13 +664,13 @@ func TestConcurrent(t *testing.T) {
 func TestCreatedDate(t *testing.T) {
 	c := loadCase(t, "full.md")
 	r, _ := New(Options{Created: time.Date(2027, 1, 2, 0, 0, 0, 0, time.UTC)})
-	info := execTool(t, "pdfinfo", writeTemp(t, render(t, r, c, Certificate)))
+	info := execTool(t, "pdfinfo", pdftest.WriteTemp(t, render(t, r, c, Certificate)))
 	if !regexp.MustCompile(`CreationDate:\s+Sat Jan  2 00:00:00 2027`).MatchString(info) ||
 		!regexp.MustCompile(`ModDate:\s+Sat Jan  2 00:00:00 2027`).MatchString(info) {
 		t.Errorf("Options.Created not applied:\n%s", info)
 	}
 	// Without it, the certificate is dated by its issue date.
-	info = execTool(t, "pdfinfo", writeTemp(t, render(t, testRenderer(t), c, Certificate)))
+	info = execTool(t, "pdfinfo", pdftest.WriteTemp(t, render(t, testRenderer(t), c, Certificate)))
 	if !regexp.MustCompile(`CreationDate:\s+Thu Oct 29 00:00:00 2026`).MatchString(info) {
 		t.Errorf("certificate not dated by certificate.issued:\n%s", info)
 	}

@@ -1,7 +1,6 @@
 package sign
 
 import (
-	"bytes"
 	"context"
 	"crypto/ecdsa"
 	"crypto/elliptic"
@@ -12,7 +11,6 @@ import (
 	"encoding/pem"
 	"math/big"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -20,6 +18,7 @@ import (
 	"time"
 
 	"github.com/sendgen/sendgen/casefile"
+	"github.com/sendgen/sendgen/internal/pdftest"
 	"github.com/sendgen/sendgen/lint"
 	"github.com/sendgen/sendgen/render"
 )
@@ -155,45 +154,10 @@ func renderCase(name string, d render.Document, draft bool) ([]byte, error) {
 	return r.Render(c, d, render.Input{Dates: res.Dates, Draft: draft})
 }
 
-// tool returns the path of an external program (poppler-utils, qpdf).
-// Tests that need one skip when it is absent, except under CI=true, where
-// a missing tool is a failure: CI must run them.
-func tool(t testing.TB, name string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is required under CI=true (Debian: apt-get install poppler-utils qpdf)", name)
-		}
-		t.Skipf("%s not installed", name)
-	}
-	return p
-}
-
-func writeTemp(t testing.TB, pdf []byte) string {
-	t.Helper()
-	p := filepath.Join(t.TempDir(), "doc.pdf")
-	if err := os.WriteFile(p, pdf, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
-
-// run runs a program and returns its combined output and whether it
-// exited 0.
-func run(t testing.TB, name string, args ...string) (string, bool) {
-	t.Helper()
-	var out bytes.Buffer
-	cmd := exec.Command(tool(t, name), args...)
-	cmd.Stdout, cmd.Stderr = &out, &out
-	err := cmd.Run()
-	return out.String(), err == nil
-}
-
 // pdfsig returns poppler's verdict on a PDF's signatures.
 func pdfsig(t testing.TB, pdf []byte) string {
 	t.Helper()
-	out, _ := run(t, "pdfsig", writeTemp(t, pdf))
+	out, _ := pdftest.Run(t, "pdfsig", pdftest.WriteTemp(t, pdf))
 	return out
 }
 
@@ -206,7 +170,7 @@ func pdfsigValid(out string) bool {
 
 func qpdfCheck(t testing.TB, pdf []byte) {
 	t.Helper()
-	if out, ok := run(t, "qpdf", "--check", writeTemp(t, pdf)); !ok || !strings.Contains(out, "No syntax or stream encoding errors") {
+	if out, ok := pdftest.Run(t, "qpdf", "--check", pdftest.WriteTemp(t, pdf)); !ok || !strings.Contains(out, "No syntax or stream encoding errors") {
 		t.Errorf("qpdf --check fails:\n%s", out)
 	}
 }

@@ -20,6 +20,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sendgen/sendgen/internal/pdftest"
 	"github.com/sendgen/sendgen/render"
 	pkcs12 "software.sslmate.com/src/go-pkcs12"
 )
@@ -87,11 +88,11 @@ func TestPAdESAttributes(t *testing.T) {
 	cms := write("sig.der", der)
 	content := write("content", append(append([]byte(nil), out[:br[1]]...), out[br[2]:br[2]+br[3]]...))
 	ca := write("ca.pem", pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: p.ca.Raw}))
-	if o, ok := run(t, "openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", cms, "-content", content,
+	if o, ok := pdftest.Run(t, "openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", cms, "-content", content,
 		"-CAfile", ca, "-purpose", "any", "-attime", strconv.FormatInt(testSigningTime.Unix(), 10), "-out", os.DevNull); !ok {
 		t.Errorf("openssl cms -verify fails:\n%s", o)
 	}
-	printed, ok := run(t, "openssl", "cms", "-cmsout", "-print", "-inform", "DER", "-in", cms)
+	printed, ok := pdftest.Run(t, "openssl", "cms", "-cmsout", "-print", "-inform", "DER", "-in", cms)
 	if !ok {
 		t.Fatalf("openssl cms -print:\n%s", printed)
 	}
