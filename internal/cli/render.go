@@ -140,6 +140,7 @@ type caseOutcome struct {
 	removed  []string          // older versions of documents now held back
 	notes    []string          // problems to print, for stderr
 	nothing  bool              // no document applies
+	commit   *outdir.Pending   // written's documents on their way into place
 	badFront int               // error-level front-matter findings: no final document, exit 2
 	err      error             // the case could not be rendered at all
 }
@@ -228,11 +229,9 @@ func (r *documentsRun) process(ctx context.Context, e caseset.Entry) *caseOutcom
 		files = append(files, outdir.File{Name: d.File, Data: pdf})
 	}
 	// All of a case's documents or none: never one child's statement beside
-	// another child's form.
-	if err := r.out.Write(res.Path, files); err != nil {
-		out.err = fmt.Errorf("%s: %w", path, err)
-		return out
-	}
+	// another child's form. They are committed while this worker goes on
+	// to the next case; the case is reported once they are (emitted).
+	out.commit = r.out.Stage(res.Path, files)
 	for _, f := range files {
 		out.written = append(out.written, filepath.Join(r.Out, f.Name))
 	}
@@ -240,6 +239,18 @@ func (r *documentsRun) process(ctx context.Context, e caseset.Entry) *caseOutcom
 		out.findings = uniqueFindings(blocking)
 	}
 	return out
+}
+
+// committed waits for the case's documents to be in place; if they are
+// not, none is reported written and the case fails.
+func (out *caseOutcome) committed(path string) {
+	if out.commit == nil {
+		return
+	}
+	if err := out.commit.Wait(); err != nil {
+		out.err = fmt.Errorf("%s: %w", path, err)
+		out.written = nil
+	}
 }
 
 // removeStale removes an older final document that is now held back.
@@ -386,6 +397,7 @@ func runDocuments(o *DocumentsOptions) error {
 		defer b.bar.step()
 		e := b.entries[next]
 		next++
+		out.committed(displayPath(e))
 		if out.res.Err != nil {
 			b.fail(out.err)
 			return

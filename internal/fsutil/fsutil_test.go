@@ -238,3 +238,42 @@ func TestAbs(t *testing.T) {
 		}
 	}
 }
+
+// SyncAll makes several temporary files durable at once; each is then
+// renamed into place whole, and one already discarded is left alone.
+func TestSyncAll(t *testing.T) {
+	dir := t.TempDir()
+	var files []*File
+	for i := 0; i < 5; i++ {
+		f, err := Create(filepath.Join(dir, fmt.Sprintf("doc-%d.pdf", i)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.Write([]byte(fmt.Sprint("content ", i))); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, f)
+	}
+	files[2].Discard()
+	SyncAll(dir, files)
+	for i, f := range files {
+		err := f.Rename()
+		if i == 2 {
+			if err == nil {
+				t.Error("a discarded file was renamed into place")
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("doc-%d: %v", i, err)
+		}
+		got, err := os.ReadFile(filepath.Join(dir, fmt.Sprintf("doc-%d.pdf", i)))
+		if err != nil || string(got) != fmt.Sprint("content ", i) {
+			t.Errorf("doc-%d holds %q, %v", i, got, err)
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 4 {
+		t.Errorf("%d files in the folder, want the 4 renamed", len(entries))
+	}
+}

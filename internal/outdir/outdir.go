@@ -32,6 +32,11 @@ const lockName = ".sendgen-manifest.lock"
 type Folder struct {
 	path string
 	mu   sync.Mutex
+	// Cases staged and not yet committed, and whether a goroutine is
+	// committing them (Stage).
+	qmu        sync.Mutex
+	queue      []*Pending
+	committing bool
 	// The manifest as last read: docs maps a document to its case file;
 	// offset is how much of the journal has been read, seen its identity.
 	docs   map[string]string
@@ -102,52 +107,130 @@ func (m *manifest) remove(name string) {
 // Write writes a case's documents, all or none: it refuses (a *ClashError)
 // when any of them is already in the folder from another case file, and
 // otherwise writes each atomically and records where it came from. source
-// identifies the case file (its path).
-//
-// The slow part, writing and syncing each temporary file, happens before
-// the folder's lock is taken, so the workers of a batch (and other runs)
-// overlap it; under the lock only the clash check, the renames, the
-// manifest and one folder sync remain.
+// identifies the case file (its path). It is Stage and then Wait.
 func (f *Folder) Write(source string, files []File) error {
-	source = identity(source)
-	temps := make([]*fsutil.File, 0, len(files))
-	defer func() {
-		for _, t := range temps {
-			t.Discard() // a no-op for the ones renamed into place
-		}
-	}()
+	return f.Stage(source, files).Wait()
+}
+
+// Pending is a case's documents staged in the folder, on their way into
+// place.
+type Pending struct {
+	source string
+	names  []string
+	temps  []*fsutil.File
+	err    error
+	done   chan struct{}
+}
+
+// Wait returns once the documents are in place, or are not and never will
+// be, with Write's error.
+func (p *Pending) Wait() error {
+	<-p.done
+	return p.err
+}
+
+// Stage writes a case's documents to temporary files in the folder and
+// returns at once; they are then committed, with whatever other cases were
+// staged meanwhile, by a goroutine of the folder's: the temporary files
+// synced (fsutil.SyncAll: one flush of the disk for the lot), and under the
+// folder's lock each case's clash check and renames in the order staged,
+// one folder sync and one append to the manifest. A batch's workers so
+// never wait for the disk, and 1,000 cases cost a few hundred flushes
+// rather than four thousand. A run that is killed before the commit
+// leaves only temporary files, which the next Open removes.
+func (f *Folder) Stage(source string, files []File) *Pending {
+	p := &Pending{source: identity(source), done: make(chan struct{})}
 	for _, fl := range files {
 		t, err := fsutil.Create(filepath.Join(f.path, fl.Name))
+		if err == nil {
+			p.temps = append(p.temps, t)
+			p.names = append(p.names, fl.Name)
+			_, err = t.Write(fl.Data)
+		}
 		if err != nil {
-			return err
-		}
-		temps = append(temps, t)
-		if _, err := t.Write(fl.Data); err != nil {
-			return err
-		}
-		if err := t.Sync(); err != nil {
-			return err
+			p.finish(err)
+			return p
 		}
 	}
-	return f.locked(func(m *manifest) error {
-		clash := map[string]string{}
-		for _, fl := range files {
-			if from, ok := m.Documents[fl.Name]; ok && from != source {
-				clash[fl.Name] = from
+	f.qmu.Lock()
+	f.queue = append(f.queue, p)
+	start := !f.committing
+	f.committing = true
+	f.qmu.Unlock()
+	if start {
+		go f.commitQueued()
+	}
+	return p
+}
+
+// finish ends p with err (nil: in place), removing what was not renamed.
+func (p *Pending) finish(err error) {
+	if p.err == nil {
+		p.err = err
+	}
+	for _, t := range p.temps {
+		t.Discard() // a no-op for the ones renamed into place
+	}
+	close(p.done)
+}
+
+// commitQueued commits what is staged, a batch at a time, until nothing is.
+func (f *Folder) commitQueued() {
+	for {
+		f.qmu.Lock()
+		batch := f.queue
+		f.queue = nil
+		if len(batch) == 0 {
+			f.committing = false
+			f.qmu.Unlock()
+			return
+		}
+		f.qmu.Unlock()
+		f.commit(batch)
+	}
+}
+
+// commit puts a batch of staged cases in place (see Stage).
+func (f *Folder) commit(batch []*Pending) {
+	var temps []*fsutil.File
+	for _, p := range batch {
+		temps = append(temps, p.temps...)
+	}
+	fsutil.SyncAll(f.path, temps)
+	errs := make([]error, len(batch))
+	err := f.locked(func(m *manifest) error {
+		renamed := false
+		for i, p := range batch {
+			clash := map[string]string{}
+			for _, name := range p.names {
+				if from, ok := m.Documents[name]; ok && from != p.source {
+					clash[name] = from
+				}
+			}
+			if len(clash) > 0 {
+				errs[i] = &ClashError{Source: p.source, Files: clash}
+				continue
+			}
+			for j, t := range p.temps {
+				if err := t.Rename(); err != nil {
+					errs[i] = err
+					break
+				}
+				renamed = true
+				m.set(p.names[j], p.source)
 			}
 		}
-		if len(clash) > 0 {
-			return &ClashError{Source: source, Files: clash}
+		if renamed {
+			fsutil.SyncDir(f.path)
 		}
-		for i, fl := range files {
-			if err := temps[i].Rename(); err != nil {
-				return err
-			}
-			m.set(fl.Name, source)
-		}
-		fsutil.SyncDir(f.path)
 		return nil
 	})
+	for i, p := range batch {
+		if errs[i] == nil {
+			errs[i] = err
+		}
+		p.finish(errs[i])
+	}
 }
 
 // Remove removes an older document of the case that is now held back, and

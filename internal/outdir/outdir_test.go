@@ -145,3 +145,86 @@ func TestManyCasesLinear(t *testing.T) {
 		t.Errorf("journal is %d bytes for 2,000 documents", st.Size())
 	}
 }
+
+// Cases staged together are committed in the order staged, as if each had
+// been written alone: a clash inside one batch is refused, the others land,
+// and no temporary file is left.
+func TestStageBatches(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out")
+	f, _, err := Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const n = 60
+	var staged []*Pending
+	for i := 0; i < n; i++ {
+		src := filepath.Join(dir, fmt.Sprintf("case-%d.md", i))
+		name := fmt.Sprintf("C-%d", i)
+		if i == n-1 {
+			name = "C-7" // a second case file with case 7's reference
+		}
+		staged = append(staged, f.Stage(src, []File{
+			{Name: name + "-position-statement.pdf", Data: []byte(src)},
+			{Name: name + "-outcome-form.pdf", Data: []byte(src)},
+		}))
+	}
+	for i, p := range staged {
+		err := p.Wait()
+		var ce *ClashError
+		switch {
+		case i == n-1 && !errors.As(err, &ce):
+			t.Errorf("case %d: %v, want a clash with case 7", i, err)
+		case i < n-1 && err != nil:
+			t.Errorf("case %d: %v", i, err)
+		}
+	}
+	if got, _ := os.ReadFile(filepath.Join(out, "C-7-outcome-form.pdf")); string(got) != filepath.Join(dir, "case-7.md") {
+		t.Errorf("C-7-outcome-form.pdf holds %q: the clashing case replaced it", got)
+	}
+	entries, _ := os.ReadDir(out)
+	pdfs := 0
+	for _, e := range entries {
+		switch {
+		case strings.HasSuffix(e.Name(), ".pdf"):
+			pdfs++
+		case e.Name() != ManifestName && e.Name() != lockName:
+			t.Errorf("left in the folder: %s", e.Name())
+		}
+	}
+	if pdfs != 2*(n-1) {
+		t.Errorf("%d PDFs in the folder, want %d", pdfs, 2*(n-1))
+	}
+	// Another run sees every document recorded.
+	g, _, _ := Open(out)
+	if err := g.Write(filepath.Join(dir, "other.md"), []File{{Name: "C-58-outcome-form.pdf", Data: []byte("x")}}); !errors.As(err, new(*ClashError)) {
+		t.Errorf("a later run replaced a document of a batch: %v", err)
+	}
+}
+
+// A case whose documents cannot be written fails alone, with nothing of it
+// left in the folder.
+func TestStageFailure(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	f, _, err := Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := f.Stage("bad.md", []File{{Name: "B-1-certificate.pdf", Data: []byte("b")}, {Name: "no-such-folder/B-1-outcome-form.pdf", Data: []byte("b")}})
+	good := f.Stage("good.md", []File{{Name: "G-1-certificate.pdf", Data: []byte("g")}})
+	if err := bad.Wait(); err == nil {
+		t.Error("a document that cannot be created was reported written")
+	}
+	if err := good.Wait(); err != nil {
+		t.Errorf("the case after a failed one: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "B-1-certificate.pdf")); err == nil {
+		t.Error("half of the failed case was put in place")
+	}
+	entries, _ := os.ReadDir(out)
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".tmp") {
+			t.Errorf("temporary file left: %s", e.Name())
+		}
+	}
+}
