@@ -23,7 +23,7 @@ if [ -z "$work" ]; then
   trap 'rm -rf "$work"' EXIT
 fi
 mkdir -p "$work"
-go build -o "$work/sendgen" ./cmd/sendgen
+CGO_ENABLED=0 go build -o "$work/sendgen" ./cmd/sendgen
 export SOURCE_DATE_EPOCH=1794960000 # 2026-11-18: every event in samples/ has happened and no deadline has passed
 
 # gen N DIR: N case files, round-robin over samples/*.md.

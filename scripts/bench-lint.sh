@@ -55,7 +55,7 @@ fi
 mkdir -p "$work/bin"
 work=$(cd "$work" && pwd)
 
-go build -o "$work/bin/sendgen" ./cmd/sendgen
+CGO_ENABLED=0 go build -o "$work/bin/sendgen" ./cmd/sendgen
 vale=${VALE:-}
 if [ -n "$install" ]; then
   GOBIN="$work/bin" go install "github.com/vale-cli/vale/v3/cmd/vale@${VALE_VERSION:-v3.21.0}"

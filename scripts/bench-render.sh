@@ -25,7 +25,7 @@ trap 'rm -rf "$work"' EXIT
 
 label0=${SENDGEN:-}
 if [[ -z "${SENDGEN:-}" ]]; then
-  go build -o "$work/sendgen" ./cmd/sendgen
+  CGO_ENABLED=0 go build -o "$work/sendgen" ./cmd/sendgen
   SENDGEN="$work/sendgen"
   label0="this checkout"
 fi
