@@ -26,14 +26,7 @@ func benchCorpus(tb testing.TB, n int) [][]byte {
 	if len(paths) == 0 {
 		tb.Fatal("no samples")
 	}
-	var srcs []string
-	for _, p := range paths {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		srcs = append(srcs, string(b))
-	}
+	srcs := readAll(tb, paths)
 	out := make([][]byte, n)
 	for i := range out {
 		s := srcs[i%len(srcs)]
@@ -94,14 +87,7 @@ func provisionCorpus(tb testing.TB, n int) [][]byte {
 	if len(paths) == 0 {
 		tb.Skip("no dev corpus at ../../shared/corpus/dev")
 	}
-	var srcs []string
-	for _, p := range paths {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		srcs = append(srcs, string(b))
-	}
+	srcs := readAll(tb, paths)
 	out := make([][]byte, n)
 	for i := range out {
 		out[i] = []byte(strings.Replace(srcs[i%len(srcs)], "case: ", fmt.Sprintf("case: P%04d-", i), 1))
@@ -150,4 +136,18 @@ func BenchmarkNew(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// readAll reads the files a benchmark corpus is made from.
+func readAll(tb testing.TB, paths []string) []string {
+	tb.Helper()
+	srcs := make([]string, 0, len(paths))
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		srcs = append(srcs, string(b))
+	}
+	return srcs
 }

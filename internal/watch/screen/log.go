@@ -18,19 +18,11 @@ func stamp(t time.Time) string { return t.UTC().Format(time.RFC3339) }
 
 // Start is the first line: what is watched.
 func (l Log) Start(m Model, at time.Time) error {
-	mode := "drafts"
-	if m.Final {
-		mode = "final documents"
-	}
 	how := ""
 	if m.Poll > 0 {
 		how = ", polling every " + m.Poll.String()
 	}
-	paths := make([]string, len(m.Paths))
-	for i, p := range m.Paths {
-		paths[i] = Clean(p)
-	}
-	return l.line(fmt.Sprintf("%s watching %s: %s into %s%s; Ctrl-C stops", stamp(at), strings.Join(paths, " "), mode, Clean(m.Out), how))
+	return l.line(fmt.Sprintf("%s watching %s: %s into %s%s; Ctrl-C stops", stamp(at), m.paths(), m.mode(), Clean(m.Out), how))
 }
 
 // File writes the line of a file's latest state (and its findings).

@@ -9,7 +9,10 @@
 // and they must not reach the terminal.
 package screen
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Severity of a finding.
 type Severity int
@@ -106,4 +109,21 @@ type Model struct {
 	// shown until replaced; NoticeAt is when it came.
 	Notice   string
 	NoticeAt time.Time
+}
+
+// mode says what a watch writes: drafts or final documents.
+func (m Model) mode() string {
+	if m.Final {
+		return "final documents"
+	}
+	return "drafts"
+}
+
+// paths is what is watched, each path made safe to print.
+func (m Model) paths() string {
+	paths := make([]string, len(m.Paths))
+	for i, p := range m.Paths {
+		paths[i] = Clean(p)
+	}
+	return strings.Join(paths, " ")
 }

@@ -136,20 +136,12 @@ func Frame(m Model, width, height int, now time.Time) []Line {
 	if height < 3 {
 		height = 3
 	}
-	mode := "drafts"
-	if m.Final {
-		mode = "final documents"
-	}
 	how := "inotify"
 	if m.Poll > 0 {
 		how = "polling every " + m.Poll.String()
 	}
-	paths := make([]string, len(m.Paths))
-	for i, p := range m.Paths {
-		paths[i] = Clean(p)
-	}
 	header := []Line{
-		{{"sendgen watch", bold}, {" " + strings.Join(paths, " ") + " → " + Clean(m.Out) + " (" + mode + ", " + how + ")", plain},
+		{{"sendgen watch", bold}, {" " + m.paths() + " → " + Clean(m.Out) + " (" + m.mode() + ", " + how + ")", plain},
 			{"  " + now.Format("15:04:05"), dim}},
 	}
 	if m.Notice != "" {
