@@ -2,12 +2,12 @@ package build
 
 import (
 	"context"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/sendgen/sendgen/internal/pdftest"
 	"github.com/sendgen/sendgen/render"
 )
 
@@ -93,13 +93,7 @@ func TestPlaceholdersHoldBack(t *testing.T) {
 // TestAppendixSuggestionOwnLine renders a draft and reads it back: the
 // suggestion starts its own line in the appendix, after the message.
 func TestAppendixSuggestionOwnLine(t *testing.T) {
-	pdftotext, err := exec.LookPath("pdftotext")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("pdftotext (poppler-utils) is needed under CI")
-		}
-		t.Skip("pdftotext not installed")
-	}
+	pdftotext := pdftest.Tool(t, "pdftotext")
 	ws := workspace(t, Options{})
 	res := ws.Check(context.Background(), "case.md", []byte(front+vagueProvision+actions))
 	pdf, err := ws.Render(res, render.PositionStatement, true)

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sendgen/sendgen/internal/pdftest"
 	"github.com/sendgen/sendgen/lint"
 	"github.com/sendgen/sendgen/render"
 )
@@ -313,13 +314,7 @@ func TestConcurrentChecks(t *testing.T) {
 // timetable (and so `sendgen timeline`) gives, the plan-amendment period
 // because the action is provision agreed in an appealable dispute.
 func TestUndatedActionSameDateEverywhere(t *testing.T) {
-	pdftotext, err := exec.LookPath("pdftotext")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("pdftotext (poppler-utils) is needed under CI")
-		}
-		t.Skip("pdftotext not installed")
-	}
+	pdftotext := pdftest.Tool(t, "pdftotext")
 	body := goodProvision + `
 # Agreed actions
 

@@ -13,6 +13,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/sendgen/sendgen/casefile"
+	"github.com/sendgen/sendgen/internal/pdftest"
 	"github.com/sendgen/sendgen/render"
 	"github.com/sendgen/sendgen/send"
 )
@@ -162,13 +163,7 @@ func scalars(t *testing.T, src []byte) []scalar {
 // on its way into a document; every other field is classified with what it
 // is for.
 func TestSamplesRoundTrip(t *testing.T) {
-	pdftotext, err := exec.LookPath("pdftotext")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("pdftotext (poppler-utils) is needed under CI")
-		}
-		t.Skip("pdftotext not installed")
-	}
+	pdftotext := pdftest.Tool(t, "pdftotext")
 	finals, _ := filepath.Glob("../../samples/*.md")
 	drafts, _ := filepath.Glob("../../samples/drafts/*.md")
 	if len(finals) == 0 || len(drafts) == 0 {

@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sendgen/sendgen/internal/pdftest"
 	"github.com/sendgen/sendgen/internal/watch/editortest"
 )
 
@@ -126,13 +127,7 @@ func (r *watchRun) none(d time.Duration) {
 
 func pdfText(t *testing.T, path string) string {
 	t.Helper()
-	bin, err := exec.LookPath("pdftotext")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("pdftotext is required under CI=true (apt-get install poppler-utils)")
-		}
-		t.Skip("pdftotext not installed")
-	}
+	bin := pdftest.Tool(t, "pdftotext")
 	out, err := exec.Command(bin, "-enc", "UTF-8", path, "-").CombinedOutput()
 	if err != nil {
 		t.Fatalf("pdftotext %s: %v\n%s", path, err, out)
