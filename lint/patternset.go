@@ -52,9 +52,9 @@ type setPattern struct {
 	// prefilter cannot turn a match away and need not be asked.
 	impliedGate bool
 	// afterChar is the expression after one character of context; atStart
-	// is it at the start of the text. Compiled on first use, like m.
+	// is it at the start of the text. Compiled on first use, like m; a
+	// built-in expression's are shared by every set (builtinState).
 	afterChar, atStart *lazyRegexp
-	afterSrc, atSrc    string
 }
 
 // patternGroup is expressions of a set that run on the same text: the
@@ -63,43 +63,73 @@ type setPattern struct {
 type patternGroup struct {
 	ms      []matcher
 	onLower bool
-	parsed  []*syntax.Regexp // ms parsed, when the caller has them; nil parses them here
+	parsed  []*syntax.Regexp // ms parsed, when the caller has them; nil (or a nil entry) parses them here
 }
 
 // newPatternSet builds a set of groups of expressions; expression j of
-// group g is expression ps.base[g]+j of the set.
-func newPatternSet(groups ...patternGroup) *patternSet {
+// group g is expression ps.base[g]+j of the set. What `go generate` worked
+// out for the built-in expressions (builtin.go) is read, not derived again.
+func newPatternSet(groups ...patternGroup) *patternSet { return buildPatternSet(true, groups...) }
+
+// buildPatternSet is newPatternSet; without tables it derives everything
+// from the expressions, as it does for a user's (the generator and the
+// tests' way).
+func buildPatternSet(tables bool, groups ...patternGroup) *patternSet {
 	ps := &patternSet{}
-	words, other := map[string][]setRef{}, map[string][]setRef{}
+	var bs *builtinSet
+	if tables {
+		bs = builtinSetOf(groups)
+	}
+	var words, other map[string][]setRef
+	if bs == nil {
+		words, other = map[string][]setRef{}, map[string][]setRef{}
+	}
 	for _, g := range groups {
 		ps.base = append(ps.base, len(ps.pats))
 		for j, m := range g.ms {
 			i := len(ps.pats)
 			p := setPattern{m: m, onLower: g.onLower}
-			var re *syntax.Regexp
-			err := error(nil)
-			if g.parsed != nil {
-				re = g.parsed[j]
-			} else if re, err = syntax.Parse(m.src, syntax.Perl); err == nil {
-				// The prefilter from the same parse, if it is not derived yet.
-				m.lazy.litsOnce.Do(func() { m.lazy.lits = prefilter(re) })
+			b := -1
+			switch {
+			case bs != nil:
+				b = int(bs.exprs[i])
+			case tables:
+				b = builtinIndex(m.src)
 			}
-			p.impliedGate = caseless(m.literals())
-			if err == nil {
-				if starts, ok := startLiterals(re); ok {
-					p.anchor = true
-					p.afterSrc = `\A(?s:.)(?:` + m.src + `)`
-					p.atSrc = `\A(?:` + m.src + `)`
-					p.afterChar, p.atStart = &lazyRegexp{}, &lazyRegexp{}
-					for _, s := range starts {
-						r := setRef{expr: int32(i), boundary: s.boundary}
-						into := other
-						if s.boundary && isWordByte(s.s[0]) {
-							into, r.boundary = words, false // a word start is the boundary
-						}
-						if !slices.Contains(into[s.s], r) {
-							into[s.s] = append(into[s.s], r)
-						}
+			var starts []startLit
+			if b >= 0 {
+				f, st := &builtinExprs[b], &builtinState[b]
+				m.lazy.litsOnce.Do(func() { m.lazy.lits = f.lits })
+				p.impliedGate, p.anchor, starts = f.impliedGate, f.anchor, f.starts
+				if p.anchor {
+					p.afterChar, p.atStart = &st.after, &st.atStart
+				}
+			} else {
+				var re *syntax.Regexp
+				err := error(nil)
+				if g.parsed != nil && g.parsed[j] != nil {
+					re = g.parsed[j]
+				} else if re, err = syntax.Parse(m.src, syntax.Perl); err == nil {
+					// The prefilter from the same parse, if it is not derived yet.
+					m.lazy.litsOnce.Do(func() { m.lazy.lits = prefilter(re) })
+				}
+				p.impliedGate = caseless(m.literals())
+				if err == nil {
+					starts, p.anchor = startLiterals(re)
+					if p.anchor {
+						p.afterChar, p.atStart = &lazyRegexp{}, &lazyRegexp{}
+					}
+				}
+			}
+			if p.anchor && bs == nil {
+				for _, s := range starts {
+					r := setRef{expr: int32(i), boundary: s.boundary}
+					into := other
+					if s.boundary && isWordByte(s.s[0]) {
+						into, r.boundary = words, false // a word start is the boundary
+					}
+					if !slices.Contains(into[s.s], r) {
+						into[s.s] = append(into[s.s], r)
 					}
 				}
 			}
@@ -107,7 +137,11 @@ func newPatternSet(groups ...patternGroup) *patternSet {
 		}
 	}
 	ps.base = append(ps.base, len(ps.pats))
-	ps.words, ps.other = newTrie(words), newTrie(other)
+	if bs != nil {
+		ps.words, ps.other = bs.words, bs.other
+	} else {
+		ps.words, ps.other = newTrie(words), newTrie(other)
+	}
 	return ps
 }
 
@@ -124,12 +158,14 @@ func caseless(lits []string) bool {
 	return true
 }
 
+// anchored is the expression anchored at the start of the text (first) or
+// after its first character, compiled on first use.
 func (p *setPattern) anchored(first bool) *regexp.Regexp {
 	if first {
-		p.atStart.once.Do(func() { p.atStart.re = regexp.MustCompile(p.atSrc) })
+		p.atStart.once.Do(func() { p.atStart.re = regexp.MustCompile(`\A(?:` + p.m.src + `)`) })
 		return p.atStart.re
 	}
-	p.afterChar.once.Do(func() { p.afterChar.re = regexp.MustCompile(p.afterSrc) })
+	p.afterChar.once.Do(func() { p.afterChar.re = regexp.MustCompile(`\A(?s:.)(?:` + p.m.src + `)`) })
 	return p.afterChar.re
 }
 
@@ -353,7 +389,7 @@ type setRef struct {
 type trie struct {
 	root  [256]int32 // the node of each first byte, 0 for none
 	nodes []trieNode // nodes[0] is unused
-	keys  []byte     // the edges' bytes, each node's in a run
+	keys  string     // the edges' bytes, each node's in a run
 	kids  []int32    // the edges' nodes
 }
 
@@ -373,6 +409,7 @@ func newTrie(lits map[string][]setRef) trie {
 	// k-byte prefixes, in sorted order, so each node's edges are one run.
 	slices.Sort(keys)
 	t := trie{nodes: make([]trieNode, 1)}
+	var edges []byte // t.keys
 	type prefixNode struct {
 		prefix string
 		node   int32
@@ -392,7 +429,7 @@ func newTrie(lits map[string][]setRef) trie {
 		for _, pn := range level {
 			node := &t.nodes[pn.node]
 			node.refs = lits[pn.prefix]
-			node.from = int32(len(t.keys))
+			node.from = int32(len(edges))
 			// The keys extending this prefix by one byte, in order.
 			for i < len(keys) && keys[i] < pn.prefix {
 				i++
@@ -408,14 +445,15 @@ func newTrie(lits map[string][]setRef) trie {
 				n := int32(len(t.nodes))
 				t.nodes = append(t.nodes, trieNode{})
 				node = &t.nodes[pn.node] // append may have moved it
-				t.keys = append(t.keys, ext[depth])
+				edges = append(edges, ext[depth])
 				t.kids = append(t.kids, n)
 				next = append(next, prefixNode{ext, n})
 			}
-			node.to = int32(len(t.keys))
+			node.to = int32(len(edges))
 		}
 		level = next
 	}
+	t.keys = string(edges)
 	return t
 }
 

@@ -69,9 +69,14 @@ func prefilter(p *syntax.Regexp) []string {
 	return nil
 }
 
-// literals returns the prefilter, deriving it on first use.
+// literals returns the prefilter, deriving it on first use (reading it
+// from builtinExprs for a built-in expression).
 func (m matcher) literals() []string {
 	m.lazy.litsOnce.Do(func() {
+		if b := builtinIndex(m.src); b >= 0 {
+			m.lazy.lits = builtinExprs[b].lits
+			return
+		}
 		p, err := syntax.Parse(m.src, syntax.Perl)
 		if err != nil {
 			panic(err)
