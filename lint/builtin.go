@@ -37,6 +37,7 @@ type builtinExpr struct {
 	starts      []startLit // the start literals, when anchor (startLiterals)
 	anchor      bool       // every match begins at one of starts
 	impliedGate bool       // caseless(lits)
+	padStart    bool       // !assertsStart
 }
 
 // builtinSet is a pattern set of the built-in configuration.

@@ -55,6 +55,12 @@ type setPattern struct {
 	// is it at the start of the text. Compiled on first use, like m; a
 	// built-in expression's are shared by every set (builtinState).
 	afterChar, atStart *lazyRegexp
+	// padStart: at the start of the text the expression runs as it does
+	// after a character, on the text after a space. It asserts neither ^
+	// nor \A, and to \b and \B a space before the text is what the start
+	// of the text is, a character that is not a word character, so the
+	// answer is the same; and it is one expression compiled, not two.
+	padStart bool
 }
 
 // patternGroup is expressions of a set that run on the same text: the
@@ -100,7 +106,7 @@ func buildPatternSet(tables bool, groups ...patternGroup) *patternSet {
 			if b >= 0 {
 				f, st := &builtinExprs[b], &builtinState[b]
 				m.lazy.litsOnce.Do(func() { m.lazy.lits = f.lits })
-				p.impliedGate, p.anchor, starts = f.impliedGate, f.anchor, f.starts
+				p.impliedGate, p.anchor, p.padStart, starts = f.impliedGate, f.anchor, f.padStart, f.starts
 				if p.anchor {
 					p.afterChar, p.atStart = &st.after, &st.atStart
 				}
@@ -116,6 +122,7 @@ func buildPatternSet(tables bool, groups ...patternGroup) *patternSet {
 				p.impliedGate = caseless(m.literals())
 				if err == nil {
 					starts, p.anchor = startLiterals(re)
+					p.padStart = !assertsStart(re)
 					if p.anchor {
 						p.afterChar, p.atStart = &lazyRegexp{}, &lazyRegexp{}
 					}
@@ -143,6 +150,14 @@ func buildPatternSet(tables bool, groups ...patternGroup) *patternSet {
 		ps.words, ps.other = newTrie(words), newTrie(other)
 	}
 	return ps
+}
+
+// assertsStart reports whether re has a ^ or \A anywhere.
+func assertsStart(re *syntax.Regexp) bool {
+	if re.Op == syntax.OpBeginLine || re.Op == syntax.OpBeginText {
+		return true
+	}
+	return slices.ContainsFunc(re.Sub, assertsStart)
 }
 
 // caseless reports whether lits are spelt as any text that matches them
@@ -178,6 +193,10 @@ type setScan struct {
 	gate        []uint8 // the prefilter's answer, asked once: 0 not yet, 1 may match, 2 cannot
 	first, last []int32 // the expression's first and last start, as an index+1 into pos
 	pos, next   []int32 // each start: where, and the expression's next start (index+1)
+	// padded is the text and the lower-cased text after a space, made
+	// when an expression with padStart first runs at offset 0.
+	padded [2][]byte
+	padOK  [2]bool
 }
 
 // scan finds the start literals of every expression of the set in text
@@ -189,6 +208,7 @@ func (ps *patternSet) scan(text, lower string, sc *setScan) {
 	sc.first = resize(sc.first, n)
 	sc.last = resize(sc.last, n)
 	sc.pos, sc.next = sc.pos[:0], sc.next[:0]
+	sc.padOK = [2]bool{}
 	// The two characters that fold to ASCII letters from outside ASCII
 	// (the long s and the Kelvin sign) are left out of the start literals,
 	// which keeps them few; a text that has one runs every expression on
@@ -294,6 +314,12 @@ const cheapGate = 8
 // of the match or -1.
 func (sc *setScan) matchAt(i int, s string, p int) int {
 	pat := &sc.set.pats[i]
+	if p == 0 && pat.padStart {
+		if loc := pat.anchored(false).FindIndex(sc.pad(pat.onLower, s)); loc != nil {
+			return loc[1] - 1
+		}
+		return -1
+	}
 	if p == 0 {
 		if loc := pat.anchored(true).FindStringIndex(s); loc != nil {
 			return loc[1]
@@ -311,11 +337,27 @@ func (sc *setScan) matchAt(i int, s string, p int) int {
 // without finding where the match ends, which the engine may stop short of.
 func (sc *setScan) matchesAt(i int, s string, p int) bool {
 	pat := &sc.set.pats[i]
+	if p == 0 && pat.padStart {
+		return pat.anchored(false).Match(sc.pad(pat.onLower, s))
+	}
 	if p == 0 {
 		return pat.anchored(true).MatchString(s)
 	}
 	_, w := utf8.DecodeLastRuneInString(s[:p])
 	return pat.anchored(false).MatchString(s[p-w:])
+}
+
+// pad is s, the text or the lower-cased text, after a space.
+func (sc *setScan) pad(lower bool, s string) []byte {
+	k := 0
+	if lower {
+		k = 1
+	}
+	if !sc.padOK[k] {
+		sc.padded[k] = append(append(sc.padded[k][:0], ' '), s...)
+		sc.padOK[k] = true
+	}
+	return sc.padded[k]
 }
 
 // matches reports whether expression i matches the text.

@@ -88,6 +88,9 @@ func patternTables(cfg Config) ([]byte, error) {
 		if caseless(lits) {
 			b.WriteString(", impliedGate: true")
 		}
+		if !assertsStart(re) {
+			b.WriteString(", padStart: true")
+		}
 		b.WriteString("},\n")
 	}
 	b.WriteString("}\n\n// builtinSets are the pattern sets of the built-in configuration: the phrase rules', the detectors'.\n")
@@ -245,7 +248,7 @@ func TestPatternTables(t *testing.T) {
 		if !anchor {
 			starts = nil
 		}
-		if !slices.Equal(f.lits, lits) || !slices.Equal(f.starts, starts) || f.anchor != anchor || f.impliedGate != caseless(lits) {
+		if !slices.Equal(f.lits, lits) || !slices.Equal(f.starts, starts) || f.anchor != anchor || f.impliedGate != caseless(lits) || f.padStart == assertsStart(re) {
 			t.Errorf("%s: table %q %v %v %v, run time %q %v %v %v", f.src, f.lits, f.starts, f.anchor, f.impliedGate,
 				lits, starts, anchor, caseless(lits))
 		}
@@ -302,7 +305,7 @@ func TestPatternTables(t *testing.T) {
 		}
 		for i := range ps.pats {
 			a, b := &ps.pats[i], &rt.pats[i]
-			if a.m.src != b.m.src || a.onLower != b.onLower || a.anchor != b.anchor || a.impliedGate != b.impliedGate ||
+			if a.m.src != b.m.src || a.onLower != b.onLower || a.anchor != b.anchor || a.impliedGate != b.impliedGate || a.padStart != b.padStart ||
 				!slices.Equal(a.m.literals(), b.m.literals()) || (a.afterChar == nil) != (b.afterChar == nil) {
 				t.Errorf("set %d expression %d %s: the tables' differs from the run time's", k, i, a.m.src)
 			}
