@@ -367,3 +367,28 @@ func TestUserPhrasesRunTime(t *testing.T) {
 		}
 	}
 }
+
+// irregular finds what reading verb.exc's lines one by one finds, for every
+// lemma and form it has, and for words it lacks.
+func TestIrregular(t *testing.T) {
+	byLines := func(lemma string) []string {
+		var out []string
+		suffix := " " + lemma + "\n"
+		for lines := wordnetVerbForms; len(lines) > 0; {
+			i := strings.IndexByte(lines, '\n')
+			line := lines[:i+1]
+			lines = lines[i+1:]
+			if strings.HasSuffix(line, suffix) {
+				out = append(out, line[:len(line)-len(suffix)])
+			}
+		}
+		return out
+	}
+	words := strings.Fields(wordnetVerbForms)
+	words = append(words, "provide", "go", "be", "", "x", "e")
+	for _, w := range words {
+		if got, want := irregular(w), byLines(w); !slices.Equal(got, want) {
+			t.Errorf("irregular(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
