@@ -5,6 +5,7 @@ import (
 	"regexp/syntax"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // matcher is a compiled regular expression with a literal prefilter, the
@@ -27,6 +28,7 @@ type matcher struct {
 type lazyRegexp struct {
 	once     sync.Once
 	re       *regexp.Regexp
+	ready    atomic.Bool // re is compiled (set where something asks)
 	litsOnce sync.Once
 	lits     []string
 }
