@@ -19,7 +19,8 @@ import (
 //	go test -c -o /tmp/lint.test ./lint
 //	for i in $(seq 20); do (cd lint && SENDGEN_COLD=1 /tmp/lint.test -test.run '^TestColdStart$'); done
 //
-// It prints "new <µs> check <µs> total <µs>".
+// It prints "new <µs> check <µs> total <µs>" (with parts, check is what
+// the Check costs after them).
 func TestColdStart(t *testing.T) {
 	if os.Getenv("SENDGEN_COLD") == "" {
 		t.Skip("set SENDGEN_COLD=1, in a fresh process")
@@ -38,6 +39,7 @@ func TestColdStart(t *testing.T) {
 		t.Fatal(err)
 	}
 	t1 := time.Now()
+	tNew := t1
 	if os.Getenv("SENDGEN_COLD") == "parts" {
 		// What the first Check builds, one table at a time.
 		var parts []string
@@ -62,5 +64,5 @@ func TestColdStart(t *testing.T) {
 		t.Fatal(err)
 	}
 	t2 := time.Now()
-	fmt.Printf("new %d check %d total %d\n", t1.Sub(t0).Microseconds(), t2.Sub(t1).Microseconds(), t2.Sub(t0).Microseconds())
+	fmt.Printf("new %d check %d total %d\n", tNew.Sub(t0).Microseconds(), t2.Sub(t1).Microseconds(), t2.Sub(t0).Microseconds())
 }
