@@ -125,15 +125,20 @@ const (
 
 // detectors is every detector in one set, so that one pass over a
 // statement finds all their literals; built on first use.
-var detectors = sync.OnceValue(func() *patternSet {
-	return newPatternSet(
-		patternGroup{ms: frequencyM, onLower: true},
-		patternGroup{ms: durationM, onLower: true},
-		patternGroup{ms: matchers{groupM}},
-		patternGroup{ms: groupSizeParts, onLower: true},
-		patternGroup{ms: matchers{groupNotSizeRE}},
-	)
-})
+// Its tries and the expressions' literals come from patterns_gen.go
+// (builtin.go), so building it is a few allocations.
+var detectors = sync.OnceValue(func() *patternSet { return newPatternSet(detectorGroups()...) })
+
+// detectorGroups are the groups of the detectors' set.
+func detectorGroups() []patternGroup {
+	return []patternGroup{
+		{ms: frequencyM, onLower: true},
+		{ms: durationM, onLower: true},
+		{ms: matchers{groupM}},
+		{ms: groupSizeParts, onLower: true},
+		{ms: matchers{groupNotSizeRE}},
+	}
+}
 
 // occasions are the nouns that name an act, an event or a time (WordNet's,
 // roles_gen.go), built once on first use, with the ones WordNet files under

@@ -66,19 +66,24 @@ func dedupe(ss []string) []string {
 }
 
 // irregular returns WordNet's irregular forms of a verb (verb.exc lists
-// "form lemma" lines).
+// "form lemma" lines). It looks for "lemma\n" after a space with
+// strings.Index rather than reading the 2,300 lines one by one. The
+// built-in phrases' slots are expanded by go generate
+// (builtinExpansions), so only a user's phrase gets here.
 func irregular(lemma string) []string {
 	var out []string
-	suffix := " " + lemma + "\n"
-	for lines := wordnetVerbForms; len(lines) > 0; {
-		i := strings.IndexByte(lines, '\n')
-		line := lines[:i+1]
-		lines = lines[i+1:]
-		if strings.HasSuffix(line, suffix) {
-			out = append(out, line[:len(line)-len(suffix)])
+	end := lemma + "\n"
+	for lines, at := wordnetVerbForms, 0; ; {
+		k := strings.Index(lines[at:], end)
+		if k < 0 {
+			return out
 		}
+		k += at
+		if k > 0 && lines[k-1] == ' ' {
+			out = append(out, lines[strings.LastIndexByte(lines[:k-1], '\n')+1:k-1])
+		}
+		at = k + len(end)
 	}
-	return out
 }
 
 func isVowel(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }

@@ -52,9 +52,15 @@ type setPattern struct {
 	// prefilter cannot turn a match away and need not be asked.
 	impliedGate bool
 	// afterChar is the expression after one character of context; atStart
-	// is it at the start of the text. Compiled on first use, like m.
+	// is it at the start of the text. Compiled on first use, like m; a
+	// built-in expression's are shared by every set (builtinState).
 	afterChar, atStart *lazyRegexp
-	afterSrc, atSrc    string
+	// padStart: at the start of the text the expression runs as it does
+	// after a character, on the text after a space. It asserts neither ^
+	// nor \A, and to \b and \B a space before the text is what the start
+	// of the text is, a character that is not a word character, so the
+	// answer is the same; and it is one expression compiled, not two.
+	padStart bool
 }
 
 // patternGroup is expressions of a set that run on the same text: the
@@ -63,43 +69,74 @@ type setPattern struct {
 type patternGroup struct {
 	ms      []matcher
 	onLower bool
-	parsed  []*syntax.Regexp // ms parsed, when the caller has them; nil parses them here
+	parsed  []*syntax.Regexp // ms parsed, when the caller has them; nil (or a nil entry) parses them here
 }
 
 // newPatternSet builds a set of groups of expressions; expression j of
-// group g is expression ps.base[g]+j of the set.
-func newPatternSet(groups ...patternGroup) *patternSet {
+// group g is expression ps.base[g]+j of the set. What `go generate` worked
+// out for the built-in expressions (builtin.go) is read, not derived again.
+func newPatternSet(groups ...patternGroup) *patternSet { return buildPatternSet(true, groups...) }
+
+// buildPatternSet is newPatternSet; without tables it derives everything
+// from the expressions, as it does for a user's (the generator and the
+// tests' way).
+func buildPatternSet(tables bool, groups ...patternGroup) *patternSet {
 	ps := &patternSet{}
-	words, other := map[string][]setRef{}, map[string][]setRef{}
+	var bs *builtinSet
+	if tables {
+		bs = builtinSetOf(groups)
+	}
+	var words, other map[string][]setRef
+	if bs == nil {
+		words, other = map[string][]setRef{}, map[string][]setRef{}
+	}
 	for _, g := range groups {
 		ps.base = append(ps.base, len(ps.pats))
 		for j, m := range g.ms {
 			i := len(ps.pats)
 			p := setPattern{m: m, onLower: g.onLower}
-			var re *syntax.Regexp
-			err := error(nil)
-			if g.parsed != nil {
-				re = g.parsed[j]
-			} else if re, err = syntax.Parse(m.src, syntax.Perl); err == nil {
-				// The prefilter from the same parse, if it is not derived yet.
-				m.lazy.litsOnce.Do(func() { m.lazy.lits = prefilter(re) })
+			b := -1
+			switch {
+			case bs != nil:
+				b = int(bs.exprs[i])
+			case tables:
+				b = builtinIndex(m.src)
 			}
-			p.impliedGate = caseless(m.literals())
-			if err == nil {
-				if starts, ok := startLiterals(re); ok {
-					p.anchor = true
-					p.afterSrc = `\A(?s:.)(?:` + m.src + `)`
-					p.atSrc = `\A(?:` + m.src + `)`
-					p.afterChar, p.atStart = &lazyRegexp{}, &lazyRegexp{}
-					for _, s := range starts {
-						r := setRef{expr: int32(i), boundary: s.boundary}
-						into := other
-						if s.boundary && isWordByte(s.s[0]) {
-							into, r.boundary = words, false // a word start is the boundary
-						}
-						if !slices.Contains(into[s.s], r) {
-							into[s.s] = append(into[s.s], r)
-						}
+			var starts []startLit
+			if b >= 0 {
+				f, st := &builtinExprs[b], &builtinState[b]
+				m.lazy.litsOnce.Do(func() { m.lazy.lits = f.lits })
+				p.impliedGate, p.anchor, p.padStart, starts = f.impliedGate, f.anchor, f.padStart, f.starts
+				if p.anchor {
+					p.afterChar, p.atStart = &st.after, &st.atStart
+				}
+			} else {
+				var re *syntax.Regexp
+				err := error(nil)
+				if g.parsed != nil && g.parsed[j] != nil {
+					re = g.parsed[j]
+				} else if re, err = syntax.Parse(m.src, syntax.Perl); err == nil {
+					// The prefilter from the same parse, if it is not derived yet.
+					m.lazy.litsOnce.Do(func() { m.lazy.lits = prefilter(re) })
+				}
+				p.impliedGate = caseless(m.literals())
+				if err == nil {
+					starts, p.anchor = startLiterals(re)
+					p.padStart = !assertsStart(re)
+					if p.anchor {
+						p.afterChar, p.atStart = &lazyRegexp{}, &lazyRegexp{}
+					}
+				}
+			}
+			if p.anchor && bs == nil {
+				for _, s := range starts {
+					r := setRef{expr: int32(i), boundary: s.boundary}
+					into := other
+					if s.boundary && isWordByte(s.s[0]) {
+						into, r.boundary = words, false // a word start is the boundary
+					}
+					if !slices.Contains(into[s.s], r) {
+						into[s.s] = append(into[s.s], r)
 					}
 				}
 			}
@@ -107,8 +144,20 @@ func newPatternSet(groups ...patternGroup) *patternSet {
 		}
 	}
 	ps.base = append(ps.base, len(ps.pats))
-	ps.words, ps.other = newTrie(words), newTrie(other)
+	if bs != nil {
+		ps.words, ps.other = bs.words, bs.other
+	} else {
+		ps.words, ps.other = newTrie(words), newTrie(other)
+	}
 	return ps
+}
+
+// assertsStart reports whether re has a ^ or \A anywhere.
+func assertsStart(re *syntax.Regexp) bool {
+	if re.Op == syntax.OpBeginLine || re.Op == syntax.OpBeginText {
+		return true
+	}
+	return slices.ContainsFunc(re.Sub, assertsStart)
 }
 
 // caseless reports whether lits are spelt as any text that matches them
@@ -124,12 +173,17 @@ func caseless(lits []string) bool {
 	return true
 }
 
+// anchored is the expression anchored at the start of the text (first) or
+// after its first character, compiled on first use.
 func (p *setPattern) anchored(first bool) *regexp.Regexp {
 	if first {
-		p.atStart.once.Do(func() { p.atStart.re = regexp.MustCompile(p.atSrc) })
+		p.atStart.once.Do(func() { p.atStart.re = regexp.MustCompile(`\A(?:` + p.m.src + `)`) })
 		return p.atStart.re
 	}
-	p.afterChar.once.Do(func() { p.afterChar.re = regexp.MustCompile(p.afterSrc) })
+	p.afterChar.once.Do(func() {
+		p.afterChar.re = regexp.MustCompile(`\A(?s:.)(?:` + p.m.src + `)`)
+		p.afterChar.ready.Store(true)
+	})
 	return p.afterChar.re
 }
 
@@ -142,6 +196,10 @@ type setScan struct {
 	gate        []uint8 // the prefilter's answer, asked once: 0 not yet, 1 may match, 2 cannot
 	first, last []int32 // the expression's first and last start, as an index+1 into pos
 	pos, next   []int32 // each start: where, and the expression's next start (index+1)
+	// padded is the text and the lower-cased text after a space, made
+	// when an expression with padStart first runs at offset 0.
+	padded [2][]byte
+	padOK  [2]bool
 }
 
 // scan finds the start literals of every expression of the set in text
@@ -153,6 +211,7 @@ func (ps *patternSet) scan(text, lower string, sc *setScan) {
 	sc.first = resize(sc.first, n)
 	sc.last = resize(sc.last, n)
 	sc.pos, sc.next = sc.pos[:0], sc.next[:0]
+	sc.padOK = [2]bool{}
 	// The two characters that fold to ASCII letters from outside ASCII
 	// (the long s and the Kelvin sign) are left out of the start literals,
 	// which keeps them few; a text that has one runs every expression on
@@ -246,8 +305,12 @@ func (sc *setScan) whole(i int) (whole, ok bool) {
 	}
 	// With a few required literals the prefilter is cheaper than the
 	// anchored attempts it saves ("permitting" after any word); with many,
-	// where a match implies them, the attempts decide alone.
-	return false, p.impliedGate && len(p.m.literals()) > cheapGate || sc.gated(i)
+	// where a match implies them, the attempts decide alone, once the
+	// expression is compiled: before, the prefilter is much cheaper than
+	// compiling it, and where it turns the text away the expression need
+	// not be compiled at all (5 of 14 compiles in a one-file process).
+	// Either way the answer is the expression's.
+	return false, p.impliedGate && len(p.m.literals()) > cheapGate && p.afterChar.ready.Load() || sc.gated(i)
 }
 
 // cheapGate is how many required literals are looked for, one
@@ -258,6 +321,12 @@ const cheapGate = 8
 // of the match or -1.
 func (sc *setScan) matchAt(i int, s string, p int) int {
 	pat := &sc.set.pats[i]
+	if p == 0 && pat.padStart {
+		if loc := pat.anchored(false).FindIndex(sc.pad(pat.onLower, s)); loc != nil {
+			return loc[1] - 1
+		}
+		return -1
+	}
 	if p == 0 {
 		if loc := pat.anchored(true).FindStringIndex(s); loc != nil {
 			return loc[1]
@@ -275,11 +344,27 @@ func (sc *setScan) matchAt(i int, s string, p int) int {
 // without finding where the match ends, which the engine may stop short of.
 func (sc *setScan) matchesAt(i int, s string, p int) bool {
 	pat := &sc.set.pats[i]
+	if p == 0 && pat.padStart {
+		return pat.anchored(false).Match(sc.pad(pat.onLower, s))
+	}
 	if p == 0 {
 		return pat.anchored(true).MatchString(s)
 	}
 	_, w := utf8.DecodeLastRuneInString(s[:p])
 	return pat.anchored(false).MatchString(s[p-w:])
+}
+
+// pad is s, the text or the lower-cased text, after a space.
+func (sc *setScan) pad(lower bool, s string) []byte {
+	k := 0
+	if lower {
+		k = 1
+	}
+	if !sc.padOK[k] {
+		sc.padded[k] = append(append(sc.padded[k][:0], ' '), s...)
+		sc.padOK[k] = true
+	}
+	return sc.padded[k]
 }
 
 // matches reports whether expression i matches the text.
@@ -353,7 +438,7 @@ type setRef struct {
 type trie struct {
 	root  [256]int32 // the node of each first byte, 0 for none
 	nodes []trieNode // nodes[0] is unused
-	keys  []byte     // the edges' bytes, each node's in a run
+	keys  string     // the edges' bytes, each node's in a run
 	kids  []int32    // the edges' nodes
 }
 
@@ -373,6 +458,7 @@ func newTrie(lits map[string][]setRef) trie {
 	// k-byte prefixes, in sorted order, so each node's edges are one run.
 	slices.Sort(keys)
 	t := trie{nodes: make([]trieNode, 1)}
+	var edges []byte // t.keys
 	type prefixNode struct {
 		prefix string
 		node   int32
@@ -392,7 +478,7 @@ func newTrie(lits map[string][]setRef) trie {
 		for _, pn := range level {
 			node := &t.nodes[pn.node]
 			node.refs = lits[pn.prefix]
-			node.from = int32(len(t.keys))
+			node.from = int32(len(edges))
 			// The keys extending this prefix by one byte, in order.
 			for i < len(keys) && keys[i] < pn.prefix {
 				i++
@@ -408,14 +494,15 @@ func newTrie(lits map[string][]setRef) trie {
 				n := int32(len(t.nodes))
 				t.nodes = append(t.nodes, trieNode{})
 				node = &t.nodes[pn.node] // append may have moved it
-				t.keys = append(t.keys, ext[depth])
+				edges = append(edges, ext[depth])
 				t.kids = append(t.kids, n)
 				next = append(next, prefixNode{ext, n})
 			}
-			node.to = int32(len(t.keys))
+			node.to = int32(len(edges))
 		}
 		level = next
 	}
+	t.keys = string(edges)
 	return t
 }
 

@@ -5,6 +5,7 @@ import (
 	"regexp/syntax"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // matcher is a compiled regular expression with a literal prefilter, the
@@ -27,6 +28,7 @@ type matcher struct {
 type lazyRegexp struct {
 	once     sync.Once
 	re       *regexp.Regexp
+	ready    atomic.Bool // re is compiled (set where something asks)
 	litsOnce sync.Once
 	lits     []string
 }
@@ -69,9 +71,14 @@ func prefilter(p *syntax.Regexp) []string {
 	return nil
 }
 
-// literals returns the prefilter, deriving it on first use.
+// literals returns the prefilter, deriving it on first use (reading it
+// from builtinExprs for a built-in expression).
 func (m matcher) literals() []string {
 	m.lazy.litsOnce.Do(func() {
+		if b := builtinIndex(m.src); b >= 0 {
+			m.lazy.lits = builtinExprs[b].lits
+			return
+		}
 		p, err := syntax.Parse(m.src, syntax.Perl)
 		if err != nil {
 			panic(err)

@@ -30,19 +30,50 @@ type phrase struct {
 	modal        bool // the pattern can match "May" the month
 }
 
-func compilePhrases(id string, ps []Phrase) (phraseRule, error) {
+// compilePhrases compiles a phrase rule's phrases. A phrase that is one of
+// the built-in expressions (builtin.go) is taken from the tables `go
+// generate` wrote; any other is parsed here, so that a syntax error in a
+// user's phrase or exception is reported by New, naming the rule and the
+// phrase. Either way the regular expression is compiled only when a
+// statement first needs it (a start literal found, the prefilter passed):
+// regexp.Compile is syntax.Parse then a compile that does not fail, so
+// what parsed here compiles then.
+func compilePhrases(id string, ps []Phrase) (phraseRule, error) { return buildPhrases(id, ps, true) }
+
+// phraseSource is the expression a phrase is written as, before its lemma
+// slots are expanded.
+func phraseSource(p Phrase) string {
+	if p.Pattern == "" {
+		return `\b` + wordsPattern(p.Phrase) + `\b`
+	}
+	return p.Pattern
+}
+
+// buildPhrases is compilePhrases; without tables it derives everything
+// from the phrases, as for a user's (the generator's and the tests' way).
+func buildPhrases(id string, ps []Phrase, tables bool) (phraseRule, error) {
 	r := phraseRule{id: id}
 	var parsed []*syntax.Regexp
-	for i, p := range ps {
-		src := p.Pattern
-		if src == "" {
-			src = `\b` + wordsPattern(p.Phrase) + `\b`
+	expand := expandLemmas
+	if tables {
+		expand = expandSlots
+	}
+	// compile is parseMatcher, or the built-in matcher of src (not parsed:
+	// the generator parsed it, and a nil tree tells the set so).
+	compile := func(src string) (matcher, *syntax.Regexp, error) {
+		if tables {
+			if b := builtinIndex(src); b >= 0 {
+				return builtinMatcher(b), nil, nil
+			}
 		}
-		src, err := expandLemmas(src)
+		return parseMatcher(src)
+	}
+	for i, p := range ps {
+		src, err := expand(phraseSource(p))
 		if err != nil {
 			return r, fmt.Errorf("rule %s phrase %d (%q): %w", id, i+1, p.Pattern, err)
 		}
-		m, tree, err := parseMatcher(`(?i)` + src)
+		m, tree, err := compile(`(?i)` + src)
 		if err != nil {
 			return r, fmt.Errorf("rule %s phrase %d (%q): %w", id, i+1, src, err)
 		}
@@ -50,7 +81,7 @@ func compilePhrases(id string, ps []Phrase) (phraseRule, error) {
 		cp := phrase{re: m, unquantified: p.When == "unquantified", rationale: p.Rationale,
 			suggestion: p.Suggestion, modal: m.mightMatch("may")}
 		for _, ex := range p.Exceptions {
-			xm, err := newMatcher(`(?i)` + ex)
+			xm, _, err := compile(`(?i)` + ex)
 			if err != nil {
 				return r, fmt.Errorf("rule %s phrase %d exception %q: %w", id, i+1, ex, err)
 			}
@@ -62,7 +93,7 @@ func compilePhrases(id string, ps []Phrase) (phraseRule, error) {
 	for i, p := range r.phrases {
 		ms[i] = p.re
 	}
-	r.set = sync.OnceValue(func() *patternSet { return newPatternSet(patternGroup{ms: ms, parsed: parsed}) })
+	r.set = sync.OnceValue(func() *patternSet { return buildPatternSet(tables, patternGroup{ms: ms, parsed: parsed}) })
 	return r, nil
 }
 

@@ -344,14 +344,14 @@ var provisionNoun = lazyre.New(`(?i)\b(?:therapy|therapies|physiotherapy|hydroth
 
 // commitVerb is a promise to deliver something ("will provide", "is to
 // receive", "agrees to fund", "will be delivered").
-// commitVerb is expanded and compiled on first use: expanding its lemma
-// slots reads WordNet's irregular verbs.
-var commitVerb = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(mustExpand(`(?i)\b(?:will|shall|to|agrees?\s+to|agreed\s+to)\s+(?:now\s+|also\s+|then\s+)?(?:{verb:provide|deliver|fund|offer|give|run|receive|attend|have|put in place|arrange for}|be\s+{ed:provide|deliver|offer|give|fund|run})\b`))
-})
+// commitVerb is compiled on first use; its lemma slots were expanded by `go
+// generate` (builtinExpansions).
+var commitVerb = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(mustExpand(commitVerbSrc)) })
+
+const commitVerbSrc = `(?i)\b(?:will|shall|to|agrees?\s+to|agreed\s+to)\s+(?:now\s+|also\s+|then\s+)?(?:{verb:provide|deliver|fund|offer|give|run|receive|attend|have|put in place|arrange for}|be\s+{ed:provide|deliver|offer|give|fund|run})\b`
 
 func mustExpand(p string) string {
-	out, err := expandLemmas(p)
+	out, err := expandSlots(p)
 	if err != nil {
 		panic(err)
 	}
