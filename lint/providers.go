@@ -1,11 +1,10 @@
 package lint
 
 import (
-	"hash/maphash"
 	"strings"
-	"sync"
-	"unicode"
 	"unicode/utf8"
+
+	"github.com/sendgen/sendgen/lint/internal/lex"
 )
 
 // Providers are an open class: any named role, occupation or qualification
@@ -19,178 +18,87 @@ import (
 // worker" name providers, "the Specialist Communication Team" and
 // "specialist seating" do not.
 
-// providerWords are roles and qualifications WordNet does not have in this
-// sense (British usage, SEND roles), matched as words, plurals included.
-var providerWords = []string{
-	"teacher", "class teacher", "specialist teacher", "advisory teacher", "qualified teacher",
-	"teaching assistant", "classroom assistant", "learning support assistant", "support assistant",
-	"higher level teaching assistant", "special educational needs co-ordinator",
-	"special educational needs coordinator", "speech and language therapist", "speech & language therapist",
-	"language therapist", "teacher of the deaf", "teacher of the visually impaired",
-	"teacher of the multi-sensory impaired", "habilitation specialist", "habilitation officer",
-	"mobility officer", "learning mentor", "school nurse", "dietician", "care worker", "carer",
-	"support worker", "family support worker", "youth worker", "outreach worker", "key worker",
-	"keyworker", "play worker", "note-taker", "notetaker", "note taker", "scribe", "bsl interpreter",
-	"communication support worker", "intervenor", "job coach", "behaviour analyst",
-	"emotional literacy support assistant", "co-ordinator", "paraprofessional", "psychotherapist",
-	"physio", "portage worker", "nursery nurse", "headteacher", "head teacher", "deputy head",
-	"assistant head", "head of year", "head of department", "head of house", "head of sixth form",
-	"head of centre", "head of school",
-}
+// The word lists (the roles WordNet lacks, the abbreviations, the generic
+// words, the heads that need a modifier, the attributive roles, the
+// organisations' heads and the stop words) are in lint/internal/lex, which
+// combines them with WordNet's lists (lex.Build); internal/wordnetgen
+// writes the result into roles_gen.go as a static table, lexKeys and
+// lexClasses, so that a process builds nothing to look a word up.
 
-// providerAbbrevs are matched case-sensitively, since "ta", "ot" or "ep"
-// in lower case are usually other words.
-var providerAbbrevs = []string{
-	"TA", "TAs", "LSA", "LSAs", "HLTA", "HLTAs", "SENCo", "SENCO", "SENCOs", "SENDCo", "SENDCO", "Senco",
-	"SaLT", "SALT", "SLT", "SLTs", "OT", "OTs", "EP", "EPs", "ToD", "TOD", "QToD", "QTOD", "QTVI", "QTMSI",
-	"ELSA", "ELSAs", "PA", "PAs", "GP", "BCBA", "CSW", "SpLD", "CNS", "DCO", "MSI", "HI", "VI",
-}
-
-// genericPeople name a person without a role or qualification, or the
-// people provision is for: they never count, whatever WordNet says.
-var genericPeople = []string{
-	"staff", "adult", "person", "people", "individual", "team", "service", "school", "college",
-	"setting", "professional", "member", "employee", "employer", "colleague", "volunteer", "helper",
-	"someone", "somebody", "anyone", "anybody", "everyone", "player", "mate", "runner", "speaker",
-	"writer", "user", "partner", "representative", "agent", "official", "worker", "associate",
-	"attendant", "contact", "follower", "owner", "participant", "provider", "relation",
-	"resident", "supporter", "giver",
-}
-
-// needModifier are heads that name a role only with a word before them:
-// "a care worker", "a learning support assistant", "an exams officer"; "an
-// assistant" or "a practitioner" alone says nothing of expertise.
-var needModifier = []string{"worker", "assistant", "officer", "practitioner", "coordinator", "lead", "leader", "aide", "specialist", "technician", "supervisor"}
-
-// attributive are roles that, written before another noun, describe it
-// rather than name a person: "specialist seating", "expert advice".
-var attributive = []string{"specialist", "expert", "consultant", "assistant", "guide"}
-
-// organisationHeads end a noun phrase that names a body, not a person:
-// "the Speech and Language Therapy Service", "the Specialist Teacher Team".
-var organisationHeads = []string{
-	"team", "teams", "service", "services", "clinic", "clinics", "department", "unit", "base", "hub",
-	"centre", "center", "network", "trust", "board", "panel", "agency", "partnership", "school", "college",
-	"nursery", "academy", "setting", "practice", "office", "hospital", "authority", "council",
-	"organisation", "organization", "charity", "provision", "pathway",
-}
-
-// Word classes in the lexicon, one bit each.
+// Word classes in the lexicon, one bit each (see lex.Role ...).
 const (
-	lexRole         = 1 << iota // a role on its own: "teacher", "orthotist"
-	lexStart                    // the first word of a role of several words
-	lexGeneric                  // never a provider: "staff", "adult"
-	lexNotRole                  // has a person suffix but is no person: "checklist"
-	lexNeedMod                  // a role only after a modifier: "worker"
-	lexAttributive              // before another noun, describes it: "specialist"
-	lexOrganisation             // heads a body's name: "team", "service"
-	lexStop                     // ends a noun phrase: "of", "will", "with"
-	lexEnd                      // the last word of a role of several words
+	lexRole         = lex.Role         // a role on its own: "teacher", "orthotist"
+	lexStart        = lex.Start        // the first word of a role of several words
+	lexGeneric      = lex.Generic      // never a provider: "staff", "adult"
+	lexNotRole      = lex.NotRole      // has a person suffix but is no person: "checklist"
+	lexNeedMod      = lex.NeedMod      // a role only after a modifier: "worker"
+	lexAttributive  = lex.Attributive  // before another noun, describes it: "specialist"
+	lexOrganisation = lex.Organisation // heads a body's name: "team", "service"
+	lexStop         = lex.Stop         // ends a noun phrase: "of", "will", "with"
+	lexEnd          = lex.End          // the last word of a role of several words
+	lexAbbrev       = lex.Abbrev       // a provider abbreviation, as written: "SENCo", "TAs"
 )
 
-// baseLexicon is every built-in word class in one map, so that a word costs
-// one lookup (two for a plural). It is built once per process on first use
-// (about a millisecond): a process that lints no provision never builds it.
-var baseLexicon = sync.OnceValue(func() *lexicon {
-	lx := &lexicon{words: make(wordClasses, strings.Count(wordnetRoles, "\n")+512)}
-	for lines := wordnetRoles; len(lines) > 0; {
-		i := strings.IndexByte(lines, '\n')
-		lx.addRole(lines[:i])
-		lines = lines[i+1:]
+// builtinClass is the classes of the word with hash h in the built-in
+// lexicon: a probe of the generated table (roles_gen.go), which touches a
+// cache line or two and allocates nothing. Keyed by the word's 64-bit hash
+// rather than the string, the table holds no pointers; two words of the
+// table never share a hash (the generator checks), and a word outside it
+// shares one with a word inside with a chance of about one in 10^15.
+func builtinClass(h uint64) uint16 {
+	for i := h >> (64 - lexBits); ; i = (i + 1) & (1<<lexBits - 1) {
+		switch lexKeys[i] {
+		case h:
+			return lexClasses[i]
+		case 0:
+			return 0
+		}
 	}
-	for _, w := range providerWords {
-		lx.addRole(w)
-	}
-	for lines := wordnetNotRoles; len(lines) > 0; {
-		i := strings.IndexByte(lines, '\n')
-		lx.words.or(lines[:i], lexNotRole)
-		lines = lines[i+1:]
-	}
-	for _, w := range genericPeople {
-		lx.words.set(w, lx.words.get(w)&^lexRole|lexGeneric)
-	}
-	for _, w := range needModifier {
-		lx.words.or(w, lexNeedMod)
-	}
-	for _, w := range attributive {
-		lx.words.or(w, lexAttributive)
-	}
-	for _, w := range organisationHeads {
-		lx.words.or(w, lexOrganisation)
-	}
-	for _, w := range stopWords {
-		lx.words.or(w, lexStop)
-	}
-	return lx
-})
+}
 
-// wordClasses maps a word's hash to its classes. Keyed by a 64-bit hash
-// rather than the string, the map holds no pointers, so the garbage
-// collector never scans its twenty thousand entries: with string keys, each
-// collection cycle marked them again, which cost a linting run more than
-// the lookups. Two of 20,000 words sharing a 64-bit hash is a chance of
-// about one in 10^11.
+// wordClasses maps a word's hash to its classes: the configured roles.
 type wordClasses map[uint64]uint16
 
-// hashSeed is fixed per process; the maps are built per process.
-var hashSeed = maphash.MakeSeed()
+// hashString and hashBytes are lex.Hash: fixed and seedless, so that the
+// generated tables hold the hashes a process computes.
+func hashString(s string) uint64 { return lex.Hash(s) }
+func hashBytes(b []byte) uint64  { return lex.Hash(b) }
 
-func hashString(s string) uint64 { return maphash.String(hashSeed, s) }
-func hashBytes(b []byte) uint64  { return maphash.Bytes(hashSeed, b) }
-
-func (m wordClasses) get(w string) uint16    { return m[hashString(w)] }
-func (m wordClasses) set(w string, c uint16) { m[hashString(w)] = c }
-func (m wordClasses) or(w string, c uint16)  { m[hashString(w)] |= c }
-
+// lexicon is the configured roles' classes, built by lex.Lexicon.AddRole as
+// the built-in roles are.
 type lexicon struct {
 	words   wordClasses
 	longest int // most words in one role
-}
-
-// addRole adds a role, as written: lower-cased, its words single-spaced.
-func (lx *lexicon) addRole(w string) {
-	words := splitWords(strings.ToLower(w))
-	switch len(words) {
-	case 0:
-		return
-	case 1:
-		lx.words.or(words[0], lexRole)
-	default:
-		lx.words.or(strings.Join(words, " "), lexRole)
-		lx.words.or(words[0], lexStart)
-		lx.words.or(words[len(words)-1], lexEnd)
-	}
-	lx.longest = max(lx.longest, len(words))
 }
 
 // providerSet recognises provider roles by looking words up, not by a
 // regular expression: a thousands-way case-insensitive alternation would
 // cost far more than a map lookup per word.
 type providerSet struct {
-	base    *lexicon
-	extra   *lexicon        // configured roles; nil when there are none
-	abbrevs map[string]bool // case-sensitive
+	extra *lexicon // configured roles; nil when there are none
 }
 
 func newProviderSet(extra []string) *providerSet {
-	p := &providerSet{base: baseLexicon(), abbrevs: map[string]bool{}}
+	p := &providerSet{}
 	if len(extra) > 0 {
-		p.extra = &lexicon{words: wordClasses{}}
+		lx := lex.Lexicon{Words: map[string]uint16{}}
 		for _, w := range extra {
-			p.extra.addRole(w)
+			lx.AddRole(w)
 		}
-	}
-	for _, a := range providerAbbrevs {
-		p.abbrevs[a] = true
+		p.extra = &lexicon{words: make(wordClasses, len(lx.Words)), longest: lx.Longest}
+		for w, c := range lx.Words {
+			p.extra.words[hashString(w)] = c
+		}
 	}
 	return p
 }
 
 // class is the word classes of a lower-case word or phrase.
 func (p *providerSet) class(w string) uint16 {
-	c := p.base.words.get(w)
+	h := hashString(w)
+	c := builtinClass(h)
 	if p.extra != nil {
-		c |= p.extra.words.get(w)
+		c |= p.extra.words[h]
 	}
 	return c
 }
@@ -209,20 +117,15 @@ func (p *providerSet) classOf(w string) uint16 {
 
 func (p *providerSet) longest() int {
 	if p.extra != nil {
-		return max(p.base.longest, p.extra.longest)
+		return max(lexLongest, p.extra.longest)
 	}
-	return p.base.longest
+	return lexLongest
 }
 
-// splitWords splits on anything that is not a letter, digit or apostrophe,
-// so "HCPC-registered" and "note-taker" split like "note taker".
-func splitWords(s string) []string {
-	return strings.FieldsFunc(s, isWordSep)
-}
-
-func isWordSep(r rune) bool {
-	return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '&' || r == '’')
-}
+// isWordSep is what separates words: anything that is not a letter, digit
+// or apostrophe, so "HCPC-registered" and "note-taker" split like "note
+// taker" (lex.SplitWords, which the lexicon's roles are split with).
+func isWordSep(r rune) bool { return lex.IsWordSep(r) }
 
 // word is one word of a statement: its text, its lower-case form, and
 // whether only spaces separate it from the next word (the same noun phrase).
@@ -304,7 +207,7 @@ func (p *providerSet) has(text, lower string) bool {
 // roleAt returns how many words from ws[i] name a role (0 for none).
 func (p *providerSet) roleAt(ws []word, i int) int {
 	w := ws[i]
-	if c := w.text[0]; c >= 'A' && c <= 'Z' && p.abbrevs[w.text] {
+	if c := w.text[0]; c >= 'A' && c <= 'Z' && builtinClass(hashString(w.text))&lexAbbrev != 0 {
 		return 1
 	}
 	best := 0
@@ -331,7 +234,7 @@ func (p *providerSet) roleAt(ws []word, i int) int {
 				}
 				key = append(key[:base], form...)
 				h := hashBytes(key)
-				c := p.base.words[h]
+				c := builtinClass(h)
 				if p.extra != nil {
 					c |= p.extra.words[h]
 				}
@@ -406,14 +309,4 @@ func (p *providerSet) isHead(ws []word, i, n int) bool {
 	}
 	// Another noun follows: "specialist seating" describes the seating.
 	return n > 1 || last.class&lexAttributive == 0
-}
-
-// stopWords end a noun phrase.
-var stopWords = []string{
-	"a", "an", "the", "of", "for", "from", "with", "in", "on", "at", "to", "by", "and", "or", "who",
-	"which", "that", "will", "shall", "must", "may", "can", "should", "would", "could", "is", "are",
-	"be", "was", "has", "have", "working", "holding", "using", "during", "per", "each", "every", "twice",
-	"once", "weekly", "daily", "termly", "as", "into", "about", "under", "over", "after", "before", "via",
-	"through", "where", "when", "if", "while", "but", "not", "so", "his", "her", "their", "its", "s",
-	"also", "then",
 }
