@@ -291,3 +291,28 @@ func TestPrefilterFinite(t *testing.T) {
 		t.Fatalf("prefilter %q", m.literals())
 	}
 }
+
+// BenchmarkProvidersCorpus looks for a provider in every line of the dev
+// corpus and the samples: the lexicon's lookups over the words plans use,
+// more of them than one statement's (BenchmarkProviders).
+func BenchmarkProvidersCorpus(b *testing.B) {
+	paths, _ := filepath.Glob("../../shared/corpus/dev/*.md")
+	more, _ := filepath.Glob("../samples/*.md")
+	var lines, lowers []string
+	for _, s := range readAll(b, append(paths, more...)) {
+		for _, l := range strings.Split(s, "\n") {
+			if strings.TrimSpace(l) != "" {
+				lines = append(lines, l)
+				lowers = append(lowers, lowerASCII(l))
+			}
+		}
+	}
+	p := newProviderSet(nil)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for i := range lines {
+			p.has(lines[i], lowers[i])
+		}
+	}
+}
