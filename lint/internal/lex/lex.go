@@ -27,9 +27,6 @@ const (
 	End                      // the last word of a role of several words
 	Abbrev                   // a provider abbreviation, case-sensitive: "SENCo"
 	Occasion                 // a noun naming an act, an event or a time: "lesson"
-
-	// LexiconClasses are the classes Build gives.
-	LexiconClasses = Role | Start | Generic | NotRole | NeedMod | Attributive | Organisation | Stop | End
 )
 
 // ProviderWords are roles and qualifications WordNet does not have in

@@ -15,8 +15,8 @@ import (
 // one integer; it is exact for the words it holds because Layout refuses
 // two words with the same hash (and a word whose hash is 0, the empty
 // mark). A word not in the table is taken for one that is only if their
-// 64-bit hashes are equal: with 2^15 slots holding 20,000 words, a chance
-// of about one in 10^15 per lookup.
+// 64-bit hashes are equal: for a table of 10,000 words, a chance of
+// 10,000 in 2^64, about one in 10^15, per word looked up.
 type Table struct {
 	Bits    int // log2 of the number of slots
 	Keys    []uint64
