@@ -140,16 +140,21 @@ func detectorGroups() []patternGroup {
 	}
 }
 
-// occasions are the nouns that name an act, an event or a time (WordNet's,
-// roles_gen.go), built once on first use, with the ones WordNet files under
-// another sense.
-var occasions = sync.OnceValue(func() wordSet {
-	m := lineSet(wordnetOccasions)
-	for _, w := range []string{"exam", "lunch", "snack", "assembly", "registration", "class", "visit"} {
-		m.add(w)
+// isOccasion reports whether w is a noun that names an act, an event or a
+// time (WordNet's, with the ones WordNet files under another sense:
+// lex.MoreOccasions): a probe of the generated table occasionKeys
+// (roles_gen.go), laid out as the lexicon's is (see builtinClass).
+func isOccasion(w string) bool {
+	h := hashString(w)
+	for i := h >> (64 - occasionBits); ; i = (i + 1) & (1<<occasionBits - 1) {
+		switch occasionKeys[i] {
+		case h:
+			return true
+		case 0:
+			return false
+		}
 	}
-	return m
-})
+}
 
 // eachOccasion reports whether lower says "each" or "every" of an occasion
 // ("each assessment", "every theory lesson", "each PE lesson", "in all
@@ -180,7 +185,7 @@ func eachOccasion(lower string) bool {
 				if notOccasion[w] {
 					break // "every effort", "every opportunity"
 				}
-				if occasions().has(w) || len(w) > 3 && w[len(w)-1] == 's' && occasions().has(w[:len(w)-1]) {
+				if isOccasion(w) || len(w) > 3 && w[len(w)-1] == 's' && isOccasion(w[:len(w)-1]) {
 					return true
 				}
 				if j >= len(rest) || rest[j] != ' ' || w == "of" {
@@ -231,25 +236,4 @@ func unsizedGroups(sc *setScan) [][2]int {
 		}
 	}
 	return out
-}
-
-// wordSet is a set of words by their hash, which the garbage collector
-// need not scan (see wordClasses).
-type wordSet map[uint64]struct{}
-
-func (s wordSet) has(w string) bool { _, ok := s[hashString(w)]; return ok }
-func (s wordSet) add(w string)      { s[hashString(w)] = struct{}{} }
-
-// lineSet makes a set of the lines of a generated word list.
-func lineSet(lines string) wordSet {
-	m := make(wordSet, strings.Count(lines, "\n"))
-	for len(lines) > 0 {
-		i := strings.IndexByte(lines, '\n')
-		if i < 0 {
-			i = len(lines)
-		}
-		m.add(lines[:i])
-		lines = lines[min(i+1, len(lines)):]
-	}
-	return m
 }

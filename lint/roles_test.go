@@ -5,7 +5,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"github.com/sendgen/sendgen/lint/internal/lex"
 )
 
 // TestGeneratedRoles regenerates roles_gen.go from WordNet and compares it
@@ -34,6 +37,181 @@ func TestGeneratedRoles(t *testing.T) {
 	}
 	if !bytes.Equal(got, want) {
 		t.Fatal("roles_gen.go is out of date: run `go generate ./lint/internal/wordnetgen`")
+	}
+}
+
+// oldLexicon is the lexicon as lint built it in every process before the
+// static table (baseLexicon, kept here as the reference): a map from each
+// word's hash to its classes, built from roles_gen.go's word lists and
+// lint/internal/lex's.
+func oldLexicon() (words map[uint64]uint16, longest int) {
+	words = make(map[uint64]uint16, strings.Count(wordnetRoles, "\n")+512)
+	get := func(w string) uint16 { return words[hashString(w)] }
+	set := func(w string, c uint16) { words[hashString(w)] = c }
+	or := func(w string, c uint16) { words[hashString(w)] |= c }
+	addRole := func(w string) {
+		ws := strings.FieldsFunc(strings.ToLower(w), isWordSep)
+		switch len(ws) {
+		case 0:
+			return
+		case 1:
+			or(ws[0], lexRole)
+		default:
+			or(strings.Join(ws, " "), lexRole)
+			or(ws[0], lexStart)
+			or(ws[len(ws)-1], lexEnd)
+		}
+		longest = max(longest, len(ws))
+	}
+	for lines := wordnetRoles; len(lines) > 0; {
+		i := strings.IndexByte(lines, '\n')
+		addRole(lines[:i])
+		lines = lines[i+1:]
+	}
+	for _, w := range lex.ProviderWords {
+		addRole(w)
+	}
+	for lines := wordnetNotRoles; len(lines) > 0; {
+		i := strings.IndexByte(lines, '\n')
+		or(lines[:i], lexNotRole)
+		lines = lines[i+1:]
+	}
+	for _, w := range lex.GenericPeople {
+		set(w, get(w)&^lexRole|lexGeneric)
+	}
+	for _, w := range lex.NeedModifier {
+		or(w, lexNeedMod)
+	}
+	for _, w := range lex.AttributiveRoles {
+		or(w, lexAttributive)
+	}
+	for _, w := range lex.OrganisationHeads {
+		or(w, lexOrganisation)
+	}
+	for _, w := range lex.StopWords {
+		or(w, lexStop)
+	}
+	return words, longest
+}
+
+// TestStaticLexicon: the generated table gives every word the classes the
+// old builder gives it, and holds no other word: both ways round. It
+// fails when lint/internal/lex's lists changed and roles_gen.go was not
+// regenerated.
+func TestStaticLexicon(t *testing.T) {
+	const regen = "regenerate roles_gen.go: go generate ./lint/internal/wordnetgen"
+	old, longest := oldLexicon()
+	if longest != lexLongest {
+		t.Errorf("the longest role has %d words, the table says %d: %s", longest, lexLongest, regen)
+	}
+	// The abbreviations share the table, under their own class.
+	want := map[uint64]uint16{}
+	for h, c := range old {
+		want[h] = c
+	}
+	for _, a := range lex.ProviderAbbrevs {
+		if _, ok := old[hashString(a)]; ok {
+			t.Errorf("the abbreviation %q is also a word of the lexicon", a)
+		}
+		want[hashString(a)] = lexAbbrev
+	}
+	for h, c := range want {
+		if got := builtinClass(h); got != c {
+			t.Errorf("hash %#x: the table has classes %#x, the old builder %#x: %s", h, got, c, regen)
+		}
+	}
+	n := 0
+	for i, h := range lexKeys {
+		if h == 0 {
+			continue
+		}
+		n++
+		if c, ok := want[h]; !ok || c != lexClasses[i] {
+			t.Errorf("slot %d (hash %#x, classes %#x) is no word of the old builder's (%#x, %v): %s", i, h, lexClasses[i], c, ok, regen)
+		}
+	}
+	if n != len(want) {
+		t.Errorf("the table holds %d words, the old builder %d: %s", n, len(want), regen)
+	}
+	// By word: the old builder, lex.Build (what the generator lays out)
+	// and a provider set's lookups agree.
+	lx := lex.Build(wordnetRoles, wordnetNotRoles)
+	if len(lx.Words) != len(old) {
+		t.Errorf("lex.Build gives %d words, the old builder %d", len(lx.Words), len(old))
+	}
+	p := newProviderSet(nil)
+	for w, c := range lx.Words {
+		if old[hashString(w)] != c || p.class(w) != c {
+			t.Errorf("%q: lex.Build %#x, the old builder %#x, the table %#x", w, c, old[hashString(w)], p.class(w))
+		}
+	}
+	for _, w := range []string{"", "x", "teachers", "zzzz", "speech and language", "Teacher", "sENCo"} {
+		if c := builtinClass(hashString(w)); c != 0 {
+			t.Errorf("%q, no word of the lexicon, has classes %#x", w, c)
+		}
+	}
+}
+
+// TestStaticOccasions: the same for the occasions' table.
+func TestStaticOccasions(t *testing.T) {
+	want := map[uint64]bool{}
+	for w := range lex.Occasions(wordnetOccasions) {
+		want[hashString(w)] = true
+		if !isOccasion(w) {
+			t.Errorf("%q is an occasion, the table says not: regenerate roles_gen.go", w)
+		}
+	}
+	n := 0
+	for i, h := range occasionKeys {
+		if h != 0 {
+			n++
+			if !want[h] {
+				t.Errorf("slot %d (hash %#x) is no occasion", i, h)
+			}
+		}
+	}
+	if n != len(want) {
+		t.Errorf("the table holds %d occasions, the lists %d: regenerate roles_gen.go", n, len(want))
+	}
+	for _, w := range []string{"lesson", "exam", "assembly", "holiday"} {
+		if !isOccasion(w) {
+			t.Errorf("%q is no occasion", w)
+		}
+	}
+	for _, w := range []string{"", "classroom", "teacher", "effortless"} {
+		if isOccasion(w) {
+			t.Errorf("%q is an occasion", w)
+		}
+	}
+}
+
+// TestLexiconHashes: no two words of the generated tables share a hash, and
+// none hashes to 0 (an empty slot), so that a table of hashes is exact for
+// them. (wordnetgen refuses such a table too; this says which words.)
+func TestLexiconHashes(t *testing.T) {
+	seen := map[uint64]string{}
+	check := func(w string) {
+		h := hashString(w)
+		if h == 0 {
+			t.Errorf("%q hashes to 0", w)
+		}
+		if o, ok := seen[h]; ok && o != w {
+			t.Errorf("%q and %q have the same hash %#x", o, w, h)
+		}
+		seen[h] = w
+	}
+	for w := range lex.Build(wordnetRoles, wordnetNotRoles).Words {
+		check(w)
+	}
+	for _, a := range lex.ProviderAbbrevs {
+		check(a)
+	}
+	seen = map[uint64]string{}
+	for w := range lex.Occasions(wordnetOccasions) {
+		check(w)
+	}
+	if hashBytes([]byte("speech and language therapist")) != hashString("speech and language therapist") {
+		t.Error("hashBytes and hashString differ")
 	}
 }
 
@@ -111,5 +289,30 @@ func TestPrefilterFinite(t *testing.T) {
 	}
 	if m.mightMatch("training for staff") || !m.mightMatch("will try to attend") {
 		t.Fatalf("prefilter %q", m.literals())
+	}
+}
+
+// BenchmarkProvidersCorpus looks for a provider in every line of the dev
+// corpus and the samples: the lexicon's lookups over the words plans use,
+// more of them than one statement's (BenchmarkProviders).
+func BenchmarkProvidersCorpus(b *testing.B) {
+	paths, _ := filepath.Glob("../../shared/corpus/dev/*.md")
+	more, _ := filepath.Glob("../samples/*.md")
+	var lines, lowers []string
+	for _, s := range readAll(b, append(paths, more...)) {
+		for _, l := range strings.Split(s, "\n") {
+			if strings.TrimSpace(l) != "" {
+				lines = append(lines, l)
+				lowers = append(lowers, lowerASCII(l))
+			}
+		}
+	}
+	p := newProviderSet(nil)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for i := range lines {
+			p.has(lines[i], lowers[i])
+		}
 	}
 }
