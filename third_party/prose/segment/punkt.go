@@ -27,6 +27,7 @@ package segment
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"gopkg.in/neurosnap/sentences.v1"
 )
@@ -35,9 +36,10 @@ type wordTokenizer struct {
 	sentences.DefaultWordTokenizer
 }
 
-var reAbbr = regexp.MustCompile(`((?:[\w]\.)+[\w]*\.)`)
-var reLooksLikeEllipsis = regexp.MustCompile(`(?:\.\s?){2,}\.`)
-var reEntities = regexp.MustCompile(`Yahoo!`)
+// Compiled on first use rather than at package initialisation.
+var reAbbr = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`((?:[\w]\.)+[\w]*\.)`) })
+var reLooksLikeEllipsis = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?:\.\s?){2,}\.`) })
+var reEntities = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`Yahoo!`) })
 
 func newWordTokenizer(p sentences.PunctStrings) *wordTokenizer {
 	word := &wordTokenizer{}
@@ -54,7 +56,7 @@ func (e *wordTokenizer) HasSentEndChars(t *sentences.Token) bool {
 	}
 
 	for _, ender := range enders {
-		if strings.HasSuffix(t.Tok, ender) && !reEntities.MatchString(t.Tok) {
+		if strings.HasSuffix(t.Tok, ender) && !reEntities().MatchString(t.Tok) {
 			return true
 		}
 	}
@@ -125,7 +127,7 @@ func (a *multiPunctWordAnnotation) tokenAnnotation(tokOne, tokTwo *sentences.Tok
 	}
 
 	isNonBreak := strings.HasSuffix(tokOne.Tok, ".") && !tokOne.SentBreak
-	isEllipsis := reLooksLikeEllipsis.MatchString(tokOne.Tok)
+	isEllipsis := reLooksLikeEllipsis().MatchString(tokOne.Tok)
 	isInternal := tokOne.SentBreak && looksInternal(tokOne.Tok)
 
 	if isNonBreak || isEllipsis || isInternal {
@@ -160,7 +162,7 @@ func (a *multiPunctWordAnnotation) tokenAnnotation(tokOne, tokTwo *sentences.Tok
 		}
 	}
 
-	if len(reAbbr.FindAllString(tokOne.Tok, 1)) == 0 {
+	if len(reAbbr().FindAllString(tokOne.Tok, 1)) == 0 {
 		return
 	}
 

@@ -29,6 +29,7 @@ package tokenize
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -79,7 +80,7 @@ func New(opts ...Option) *Tokenizer {
 		prefixes:   defaultPrefixes,
 		suffixes:   defaultSuffixes,
 		splitCases: defaultContractions,
-		specialRE:  internalRE,
+		specialRE:  internalRE(),
 		isSpecial:  func(string) bool { return false },
 	}
 	for _, opt := range opts {
@@ -275,7 +276,11 @@ func equalFoldASCII(a, b string) bool {
 	return true
 }
 
-var internalRE = regexp.MustCompile(`^(?:[A-Za-z]\.){2,}$|^[A-Z][a-z]{1,2}\.$`)
+// internalRE is compiled by the first New rather than at package
+// initialisation.
+var internalRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:[A-Za-z]\.){2,}$|^[A-Z][a-z]{1,2}\.$`)
+})
 
 // Both apostrophe forms are listed. Since the input is never rewritten, the
 // curly forms have to be recognized directly or "It’s" stays one token.

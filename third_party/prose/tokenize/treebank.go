@@ -3,6 +3,7 @@ package tokenize
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // TreebankWordTokenizer splits a sentence into words.
@@ -17,50 +18,69 @@ func NewTreebankWordTokenizer() *TreebankWordTokenizer {
 	return new(TreebankWordTokenizer)
 }
 
-var startingQuotes = map[string]*regexp.Regexp{
-	"$1 `` ": regexp.MustCompile(`'([ (\[{<])"`),
-	"``":     regexp.MustCompile(`^(")`),
-	" ``":    regexp.MustCompile(`( ")`),
-}
-var startingQuotes2 = map[string]*regexp.Regexp{
-	" $1 ": regexp.MustCompile("(``)"),
-}
-var punctuation = map[string]*regexp.Regexp{
-	" $1 $2":   regexp.MustCompile(`([:,])([^\d])`),
-	" ... ":    regexp.MustCompile(`\.\.\.`),
-	"$1 $2$3 ": regexp.MustCompile(`([^\.])(\.)([\]\)}>"\']*)\s*$`),
-	"$1 ' ":    regexp.MustCompile(`([^'])' `),
-}
-var punctuation2 = []*regexp.Regexp{
-	regexp.MustCompile(`([:,])$`),
-	regexp.MustCompile(`([;@#$%&?!])`),
-}
-var brackets = map[string]*regexp.Regexp{
-	" $1 ": regexp.MustCompile(`([\]\[\(\)\{\}\<\>])`),
-	" -- ": regexp.MustCompile(`--`),
-}
-var endingQuotes = map[string]*regexp.Regexp{
-	" '' ": regexp.MustCompile(`"`),
-}
-var endingQuotes2 = []*regexp.Regexp{
-	regexp.MustCompile(`'(\S)(\'\')'`),
-	regexp.MustCompile(`([^' ])('[sS]|'[mM]|'[dD]|') `),
-	regexp.MustCompile(`([^' ])('ll|'LL|'re|'RE|'ve|'VE|n't|N'T) `),
-}
-var treebankContractions = []*regexp.Regexp{
-	regexp.MustCompile(`(?i)\b(can)(not)\b`),
-	regexp.MustCompile(`(?i)\b(d)('ye)\b`),
-	regexp.MustCompile(`(?i)\b(gim)(me)\b`),
-	regexp.MustCompile(`(?i)\b(gon)(na)\b`),
-	regexp.MustCompile(`(?i)\b(got)(ta)\b`),
-	regexp.MustCompile(`(?i)\b(lem)(me)\b`),
-	regexp.MustCompile(`(?i)\b(mor)('n)\b`),
-	regexp.MustCompile(`(?i)\b(wan)(na) `),
-	regexp.MustCompile(`(?i) ('t)(is)\b`),
-	regexp.MustCompile(`(?i) ('t)(was)\b`),
-}
-var newlines = regexp.MustCompile(`(?:\n|\n\r|\r)`)
-var spaces = regexp.MustCompile(`(?: {2,})`)
+// The expressions are compiled on first use rather than at package
+// initialisation, which every program importing this package would otherwise
+// pay for, whichever tokenizer it uses.
+var startingQuotes = sync.OnceValue(func() map[string]*regexp.Regexp {
+	return map[string]*regexp.Regexp{
+		"$1 `` ": regexp.MustCompile(`'([ (\[{<])"`),
+		"``":     regexp.MustCompile(`^(")`),
+		" ``":    regexp.MustCompile(`( ")`),
+	}
+})
+var startingQuotes2 = sync.OnceValue(func() map[string]*regexp.Regexp {
+	return map[string]*regexp.Regexp{
+		" $1 ": regexp.MustCompile("(``)"),
+	}
+})
+var punctuation = sync.OnceValue(func() map[string]*regexp.Regexp {
+	return map[string]*regexp.Regexp{
+		" $1 $2":   regexp.MustCompile(`([:,])([^\d])`),
+		" ... ":    regexp.MustCompile(`\.\.\.`),
+		"$1 $2$3 ": regexp.MustCompile(`([^\.])(\.)([\]\)}>"\']*)\s*$`),
+		"$1 ' ":    regexp.MustCompile(`([^'])' `),
+	}
+})
+var punctuation2 = sync.OnceValue(func() []*regexp.Regexp {
+	return []*regexp.Regexp{
+		regexp.MustCompile(`([:,])$`),
+		regexp.MustCompile(`([;@#$%&?!])`),
+	}
+})
+var brackets = sync.OnceValue(func() map[string]*regexp.Regexp {
+	return map[string]*regexp.Regexp{
+		" $1 ": regexp.MustCompile(`([\]\[\(\)\{\}\<\>])`),
+		" -- ": regexp.MustCompile(`--`),
+	}
+})
+var endingQuotes = sync.OnceValue(func() map[string]*regexp.Regexp {
+	return map[string]*regexp.Regexp{
+		" '' ": regexp.MustCompile(`"`),
+	}
+})
+var endingQuotes2 = sync.OnceValue(func() []*regexp.Regexp {
+	return []*regexp.Regexp{
+		regexp.MustCompile(`'(\S)(\'\')'`),
+		regexp.MustCompile(`([^' ])('[sS]|'[mM]|'[dD]|') `),
+		regexp.MustCompile(`([^' ])('ll|'LL|'re|'RE|'ve|'VE|n't|N'T) `),
+	}
+})
+var treebankContractions = sync.OnceValue(func() []*regexp.Regexp {
+	return []*regexp.Regexp{
+		regexp.MustCompile(`(?i)\b(can)(not)\b`),
+		regexp.MustCompile(`(?i)\b(d)('ye)\b`),
+		regexp.MustCompile(`(?i)\b(gim)(me)\b`),
+		regexp.MustCompile(`(?i)\b(gon)(na)\b`),
+		regexp.MustCompile(`(?i)\b(got)(ta)\b`),
+		regexp.MustCompile(`(?i)\b(lem)(me)\b`),
+		regexp.MustCompile(`(?i)\b(mor)('n)\b`),
+		regexp.MustCompile(`(?i)\b(wan)(na) `),
+		regexp.MustCompile(`(?i) ('t)(is)\b`),
+		regexp.MustCompile(`(?i) ('t)(was)\b`),
+	}
+})
+var newlines = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?:\n|\n\r|\r)`) })
+var spaces = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?: {2,})`) })
 
 // Tokenize splits a sentence into a slice of words.
 //
@@ -72,41 +92,41 @@ var spaces = regexp.MustCompile(`(?: {2,})`)
 // NOTE: As mentioned above, this function expects a sentence (not raw text) as
 // input.
 func (t TreebankWordTokenizer) Tokenize(text string) []string {
-	for substitution, r := range startingQuotes {
+	for substitution, r := range startingQuotes() {
 		text = r.ReplaceAllString(text, substitution)
 	}
 
-	for substitution, r := range startingQuotes2 {
+	for substitution, r := range startingQuotes2() {
 		text = r.ReplaceAllString(text, substitution)
 	}
 
-	for substitution, r := range punctuation {
+	for substitution, r := range punctuation() {
 		text = r.ReplaceAllString(text, substitution)
 	}
 
-	for _, r := range punctuation2 {
+	for _, r := range punctuation2() {
 		text = r.ReplaceAllString(text, " $1 ")
 	}
 
-	for substitution, r := range brackets {
+	for substitution, r := range brackets() {
 		text = r.ReplaceAllString(text, substitution)
 	}
 
 	text = " " + text + " "
 
-	for substitution, r := range endingQuotes {
+	for substitution, r := range endingQuotes() {
 		text = r.ReplaceAllString(text, substitution)
 	}
 
-	for _, r := range endingQuotes2 {
+	for _, r := range endingQuotes2() {
 		text = r.ReplaceAllString(text, "$1 $2 ")
 	}
 
-	for _, r := range treebankContractions {
+	for _, r := range treebankContractions() {
 		text = r.ReplaceAllString(text, " $1 $2 ")
 	}
 
-	text = newlines.ReplaceAllString(text, " ")
-	text = strings.TrimSpace(spaces.ReplaceAllString(text, " "))
+	text = newlines().ReplaceAllString(text, " ")
+	text = strings.TrimSpace(spaces().ReplaceAllString(text, " "))
 	return strings.Split(text, " ")
 }

@@ -13,44 +13,77 @@ import (
 // Lookup is by feature string. Features are held in one sorted byte blob and
 // found by binary search, which keeps the whole structure pointer-free: the GC
 // never has to trace 75,447 individual strings.
+//
+// The numeric sections are not decoded at load: they stay in the model's
+// backing bytes, and each value is decoded from little-endian where it is
+// read. A load then reads only the header and the tag map, and each page of
+// the model is touched only when tagging reads it.
 type Model struct {
 	classes []string // class ID -> name
 
-	blob    string   // all feature strings, concatenated, sorted bytewise
-	featOff []uint32 // nFeatures+1 offsets into blob
-	pairOff []uint32 // nFeatures+1 offsets into classIDs/weights
+	blob    string // all feature strings, concatenated, sorted bytewise
+	featOff []byte // nFeatures+1 uint32 offsets into blob
+	pairOff []byte // nFeatures+1 uint32 offsets into classIDs/weights
 
-	classIDs []uint8
-	weights  []float32
+	classIDs []byte // nPairs class IDs
+	weights  []byte // nPairs float32 weights
 
-	// tagMap holds unambiguous word -> class assignments, bypassing scoring.
-	tagMap map[string]uint8
+	// tagData is the tag map section, unambiguous word -> class assignments
+	// that bypass scoring; tagOff holds the offset in it of each entry,
+	// ordered by word, for a binary search.
+	tagData []byte
+	tagOff  []uint32
+}
+
+// u32At decodes the i'th little-endian uint32 of b. The model's bytes may be
+// unaligned (go:embed makes no promise), so they are decoded, not cast.
+func u32At(b []byte, i int) uint32 { return binary.LittleEndian.Uint32(b[4*i:]) }
+
+// featureAt returns the i'th feature string.
+func (m *Model) featureAt(i int) string {
+	return m.blob[u32At(m.featOff, i):u32At(m.featOff, i+1)]
+}
+
+// tagEntry returns the word and class ID of the tag map entry at off.
+func (m *Model) tagEntry(off uint32) (string, uint8) {
+	n := uint32(binary.LittleEndian.Uint16(m.tagData[off:]))
+	return unsafeString(m.tagData[off+2 : off+2+n]), m.tagData[off+2+n]
+}
+
+func (m *Model) tagWord(off uint32) string {
+	w, _ := m.tagEntry(off)
+	return w
 }
 
 // Classes returns the class names, indexed by class ID.
 func (m *Model) Classes() []string { return m.classes }
 
 // NumFeatures reports how many distinct features the model knows.
-func (m *Model) NumFeatures() int { return len(m.featOff) - 1 }
+func (m *Model) NumFeatures() int { return len(m.featOff)/4 - 1 }
 
 // NumPairs reports how many feature-class weights the model holds.
-func (m *Model) NumPairs() int { return len(m.weights) }
+func (m *Model) NumPairs() int { return len(m.classIDs) }
 
 // TagFor returns the pre-assigned tag for an unambiguous word.
 func (m *Model) TagFor(word string) (string, bool) {
-	if id, ok := m.tagMap[word]; ok {
-		return m.classes[id], true
+	i := sort.Search(len(m.tagOff), func(i int) bool {
+		return m.tagWord(m.tagOff[i]) >= word
+	})
+	if i < len(m.tagOff) {
+		if w, id := m.tagEntry(m.tagOff[i]); w == word {
+			return m.classes[id], true
+		}
 	}
 	return "", false
 }
 
 // feature returns the index of feat, or -1. Binary search over the blob.
 func (m *Model) feature(feat string) int {
-	n := len(m.featOff) - 1
+	n := m.NumFeatures()
 	i := sort.Search(n, func(i int) bool {
-		return m.blob[m.featOff[i]:m.featOff[i+1]] >= feat
+		return m.featureAt(i) >= feat
 	})
-	if i < n && m.blob[m.featOff[i]:m.featOff[i+1]] == feat {
+	if i < n && m.featureAt(i) == feat {
 		return i
 	}
 	return -1
@@ -66,11 +99,11 @@ func (m *Model) AccumulateInto(feat string, value float32, scores []float32) boo
 	if i < 0 {
 		return false
 	}
-	lo, hi := m.pairOff[i], m.pairOff[i+1]
+	lo, hi := u32At(m.pairOff, i), u32At(m.pairOff, i+1)
 	ids := m.classIDs[lo:hi]
-	wts := m.weights[lo:hi]
+	wts := m.weights[4*lo : 4*hi]
 	for j := range ids {
-		scores[ids[j]] += value * wts[j]
+		scores[ids[j]] += value * math.Float32frombits(u32At(wts, j))
 	}
 	return true
 }
@@ -148,37 +181,31 @@ func (r *reader) str16() string {
 	return string(r.bytes(n))
 }
 
-// u32s copies n little-endian uint32s. The copy is deliberate: the caller's
-// backing array may be unaligned embedded data.
-func (r *reader) u32s(n int) []uint32 {
-	b := r.bytes(n * 4)
-	if b == nil {
-		return nil
-	}
-	out := make([]uint32, n)
-	for i := range out {
-		out[i] = binary.LittleEndian.Uint32(b[i*4:])
-	}
-	return out
-}
-
-func (r *reader) f32s(n int) []float32 {
-	b := r.bytes(n * 4)
-	if b == nil {
-		return nil
-	}
-	out := make([]float32, n)
-	for i := range out {
-		out[i] = math.Float32frombits(binary.LittleEndian.Uint32(b[i*4:]))
-	}
-	return out
-}
-
 // Unmarshal decodes a flat model.
 //
-// data is retained: feature strings are sliced from it rather than copied, so
-// the caller must not modify it afterwards. Embedded data satisfies this.
+// data is retained: the model reads its features and weights from it rather
+// than copying them, so the caller must not modify it afterwards. Embedded
+// data satisfies this.
 func Unmarshal(data []byte) (*Model, error) {
+	return unmarshal(data, true)
+}
+
+// UnmarshalTrusted decodes a flat model as Unmarshal does, but checks only
+// the invariants that cost nothing to check (the sizes of the sections, and
+// where the offset arrays end), not those that read every feature and class
+// ID (features sorted, class IDs in range): reading those touches the whole
+// model, a page fault for every 4 KiB of it in a fresh process.
+//
+// It is for a model compiled into the program, such as aptagmodel.English:
+// its bytes are fixed when the program is built, and a test checks them in
+// full (TestEmbeddedModelValid), so checking them again in every process
+// finds nothing new. Models from elsewhere (FromBytes) get Unmarshal's
+// checks, so that a corrupt file fails at load rather than mid-tag.
+func UnmarshalTrusted(data []byte) (*Model, error) {
+	return unmarshal(data, false)
+}
+
+func unmarshal(data []byte, full bool) (*Model, error) {
 	r := &reader{b: data}
 
 	if string(r.bytes(len(Magic))) != Magic {
@@ -218,28 +245,38 @@ func Unmarshal(data []byte) (*Model, error) {
 	// embedded model), so no 1.4 MB duplicate ends up on the heap.
 	m.blob = unsafeString(blob)
 
-	m.featOff = r.u32s(nFeatures + 1)
-	m.pairOff = r.u32s(nFeatures + 1)
+	m.featOff = r.bytes(4 * (nFeatures + 1))
+	m.pairOff = r.bytes(4 * (nFeatures + 1))
 
 	if r.err != nil {
 		return nil, r.err
 	}
-	ids := r.bytes(nPairs)
+	m.classIDs = r.bytes(nPairs)
 	if r.err != nil {
 		return nil, r.err
 	}
-	m.classIDs = make([]uint8, nPairs)
-	copy(m.classIDs, ids)
 
-	m.weights = r.f32s(nPairs)
+	m.weights = r.bytes(4 * nPairs)
 
 	nTagMap := int(r.u32())
 	if r.err != nil {
 		return nil, r.err
 	}
-	m.tagMap = make(map[string]uint8, nTagMap)
+	// The tag map is read in place too: an index of its entries, ordered by
+	// word. Marshal writes them sorted; entries in another order are sorted
+	// here, and a word listed twice keeps its last entry, as it did when the
+	// entries filled a map.
+	start := r.pos
+	if nTagMap < 0 || nTagMap > (len(data)-start)/3 {
+		return nil, fmt.Errorf("truncated model: %d tagMap entries at offset %d", nTagMap, start)
+	}
+	m.tagData = data[start:]
+	m.tagOff = make([]uint32, nTagMap)
+	sorted := true
+	prev := ""
 	for i := 0; i < nTagMap; i++ {
-		w := r.str16()
+		off := r.pos - start
+		w := unsafeString(r.bytes(int(r.u16())))
 		id := r.u8()
 		if r.err != nil {
 			return nil, r.err
@@ -248,40 +285,51 @@ func Unmarshal(data []byte) (*Model, error) {
 			return nil, fmt.Errorf("tagMap entry %q has class ID %d, only %d classes",
 				w, id, nClasses)
 		}
-		m.tagMap[w] = id
+		m.tagOff[i] = uint32(off)
+		sorted = sorted && (i == 0 || prev < w)
+		prev = w
 	}
 	if r.err != nil {
 		return nil, r.err
 	}
+	if !sorted {
+		m.sortTagMap()
+	}
 
-	if err := m.validate(); err != nil {
+	if full {
+		if err := m.validate(); err != nil {
+			return nil, err
+		}
+	} else if err := m.validateSizes(); err != nil {
 		return nil, err
 	}
 	return m, nil
 }
 
+// sortTagMap orders tagOff by word, keeping the last entry of a word listed
+// more than once.
+func (m *Model) sortTagMap() {
+	off := m.tagOff
+	sort.SliceStable(off, func(i, j int) bool { return m.tagWord(off[i]) < m.tagWord(off[j]) })
+	k := 0
+	for _, o := range off {
+		if k > 0 && m.tagWord(off[k-1]) == m.tagWord(o) {
+			off[k-1] = o
+			continue
+		}
+		off[k] = o
+		k++
+	}
+	m.tagOff = off[:k]
+}
+
 // validate checks the invariants the scoring path relies on, so a corrupt
 // model fails at load with a clear message instead of panicking mid-tag.
 func (m *Model) validate() error {
-	n := len(m.featOff) - 1
-	if len(m.pairOff) != n+1 {
-		return fmt.Errorf("offset arrays disagree: %d features vs %d pair offsets",
-			n, len(m.pairOff)-1)
+	if err := m.validateSizes(); err != nil {
+		return err
 	}
-	if len(m.classIDs) != len(m.weights) {
-		return fmt.Errorf("classIDs (%d) and weights (%d) differ in length",
-			len(m.classIDs), len(m.weights))
-	}
-	if n > 0 {
-		if int(m.featOff[n]) != len(m.blob) {
-			return fmt.Errorf("feature offsets end at %d, blob is %d bytes",
-				m.featOff[n], len(m.blob))
-		}
-		if int(m.pairOff[n]) != len(m.weights) {
-			return fmt.Errorf("pair offsets end at %d, weights has %d entries",
-				m.pairOff[n], len(m.weights))
-		}
-	}
+	n := m.NumFeatures()
 	for _, id := range m.classIDs {
 		if int(id) >= len(m.classes) {
 			return fmt.Errorf("class ID %d out of range (%d classes)",
@@ -290,11 +338,36 @@ func (m *Model) validate() error {
 	}
 	// The binary search in feature() is only correct on sorted input.
 	for i := 1; i < n; i++ {
-		prev := m.blob[m.featOff[i-1]:m.featOff[i]]
-		cur := m.blob[m.featOff[i]:m.featOff[i+1]]
+		prev := m.featureAt(i - 1)
+		cur := m.featureAt(i)
 		if prev >= cur {
 			return fmt.Errorf("features not sorted at index %d: %q >= %q",
 				i, prev, cur)
+		}
+	}
+	return nil
+}
+
+// validateSizes checks the invariants that cost nothing to check: validate
+// without the checks that read every class ID and feature.
+func (m *Model) validateSizes() error {
+	n := m.NumFeatures()
+	if len(m.pairOff) != len(m.featOff) {
+		return fmt.Errorf("offset arrays disagree: %d features vs %d pair offsets",
+			n, len(m.pairOff)/4-1)
+	}
+	if 4*len(m.classIDs) != len(m.weights) {
+		return fmt.Errorf("classIDs (%d) and weights (%d) differ in length",
+			len(m.classIDs), len(m.weights)/4)
+	}
+	if n > 0 {
+		if int(u32At(m.featOff, n)) != len(m.blob) {
+			return fmt.Errorf("feature offsets end at %d, blob is %d bytes",
+				u32At(m.featOff, n), len(m.blob))
+		}
+		if int(u32At(m.pairOff, n)) != len(m.classIDs) {
+			return fmt.Errorf("pair offsets end at %d, weights has %d entries",
+				u32At(m.pairOff, n), len(m.classIDs))
 		}
 	}
 	return nil
