@@ -13,7 +13,7 @@ func TestSpecialTokens(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	words := []string{"*-1", "*T*-2", "0", "*", "*?*", "-LRB-", "-RRB-", "-", ":-)", "@someone", "-ABCD-", "*-1234", "00"}
+	words := []string{"*-1", "*T*-2", "0", "*", "*?*", "-LRB-", "-RRB-", "-", ":-)", "@someone", "-ABCD-", "*-1234", "00", "", "a-LRB-", "x*-1"}
 	want := []string{"-NONE-", "-NONE-", "-NONE-", "-NONE-", "-NONE-", "-LRB-", "-RRB-", "-", "SYM", "NN"}
 	for i, tok := range tg.Tag(words) {
 		if i < len(want) && tok.Tag != want[i] {

@@ -232,9 +232,11 @@ func (t *Tagger) tagOne(s *scratch, i int, ctx []string, word, p1, p2 string) st
 		return "SYM"
 	case strings.HasPrefix(word, "@"):
 		return "NN"
-	case noneRe().MatchString(word):
+	// Every word noneRe matches starts with 0 or *, and every word keepRe
+	// matches with -: other words (nearly all) skip the expressions.
+	case (strings.HasPrefix(word, "0") || strings.HasPrefix(word, "*")) && noneRe().MatchString(word):
 		return "-NONE-"
-	case keepRe().MatchString(word):
+	case strings.HasPrefix(word, "-") && keepRe().MatchString(word):
 		return word
 	}
 	// Ahead of the model's own lexicon: a caller supplying one is making a

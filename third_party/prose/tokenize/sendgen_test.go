@@ -51,3 +51,24 @@ func TestSpecialSpans(t *testing.T) {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
+
+// Spans ending in other than a period never matched internalRE, which is
+// now skipped for them (the released tokenizer's output).
+func TestSpecialNeedsPeriod(t *testing.T) {
+	for src, want := range map[string][]string{
+		"U.S.A":   {"U.S.A"},
+		"Mr":      {"Mr"},
+		"U.S.A.,": {"U.S.A.", ","},
+		"Dr.)":    {"Dr.", ")"},
+		"e.g.:":   {"e.g.", ":"},
+		"(Mrs.":   {"(", "Mrs."},
+	} {
+		var got []string
+		for _, tok := range tokenize.New().Tokenize(src) {
+			got = append(got, tok.Text)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: got %q, want %q", src, got, want)
+		}
+	}
+}

@@ -209,7 +209,9 @@ func (t *Tokenizer) split(span string, base int, tokens []Token) []Token {
 
 // special reports whether a span must be kept whole.
 func (t *Tokenizer) special(span string) bool {
-	return emoticon.Is(span) || t.specialRE.MatchString(span) || t.isSpecial(span)
+	// specialRE is internalRE, which matches only spans ending in a period:
+	// other spans (nearly all) skip it.
+	return emoticon.Is(span) || strings.HasSuffix(span, ".") && t.specialRE.MatchString(span) || t.isSpecial(span)
 }
 
 // matchPrefix returns the byte length of the leading prefix, or 0.
