@@ -29,19 +29,26 @@ type Model struct {
 	weights  []byte // nPairs float32 weights
 
 	// tagData is the tag map section, unambiguous word -> class assignments
-	// that bypass scoring; tagOff holds the offset in it of each entry,
-	// ordered by word, for a binary search.
-	tagData []byte
-	tagOff  []uint32
+	// that bypass scoring. tagIndex is a hash table of its entries (open
+	// addressing, FNV-1a of the word): each slot is 0 or 1 + the offset of
+	// an entry in tagData. It is built at load in one pass over the section,
+	// allocates one pointer-free slice, and finds a word in about one probe.
+	tagData  []byte
+	tagIndex []uint32
 }
 
 // u32At decodes the i'th little-endian uint32 of b. The model's bytes may be
 // unaligned (go:embed makes no promise), so they are decoded, not cast.
-func u32At(b []byte, i int) uint32 { return binary.LittleEndian.Uint32(b[4*i:]) }
+// (b[4*i : 4*i+4] rather than b[4*i:]: a slice known not to be empty costs
+// the compiler one bounds check and no pointer masking.)
+func u32At(b []byte, i int) uint32 { return binary.LittleEndian.Uint32(b[4*i : 4*i+4]) }
 
-// featureAt returns the i'th feature string.
+// featureAt returns the i'th feature string. Its two offsets are read from
+// one 8-byte slice, one bounds check: this is the binary search's inner
+// loop.
 func (m *Model) featureAt(i int) string {
-	return m.blob[u32At(m.featOff, i):u32At(m.featOff, i+1)]
+	off := m.featOff[4*i : 4*i+8]
+	return m.blob[binary.LittleEndian.Uint32(off):binary.LittleEndian.Uint32(off[4:])]
 }
 
 // tagEntry returns the word and class ID of the tag map entry at off.
@@ -55,6 +62,27 @@ func (m *Model) tagWord(off uint32) string {
 	return w
 }
 
+func fnv1a(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
+	}
+	return h
+}
+
+// addTag indexes the tag map entry at off, for word w. A word listed again
+// takes the slot of its earlier entry: the last entry counts, as it did when
+// the entries filled a map.
+func (m *Model) addTag(off uint32, w string) {
+	mask := uint32(len(m.tagIndex) - 1)
+	h := fnv1a(w) & mask
+	for m.tagIndex[h] != 0 && m.tagWord(m.tagIndex[h]-1) != w {
+		h = (h + 1) & mask
+	}
+	m.tagIndex[h] = off + 1
+}
+
 // Classes returns the class names, indexed by class ID.
 func (m *Model) Classes() []string { return m.classes }
 
@@ -66,11 +94,14 @@ func (m *Model) NumPairs() int { return len(m.classIDs) }
 
 // TagFor returns the pre-assigned tag for an unambiguous word.
 func (m *Model) TagFor(word string) (string, bool) {
-	i := sort.Search(len(m.tagOff), func(i int) bool {
-		return m.tagWord(m.tagOff[i]) >= word
-	})
-	if i < len(m.tagOff) {
-		if w, id := m.tagEntry(m.tagOff[i]); w == word {
+	if len(m.tagIndex) == 0 {
+		return "", false
+	}
+	// The table is at most half full, so a probe sequence ends at an empty
+	// slot.
+	mask := uint32(len(m.tagIndex) - 1)
+	for h := fnv1a(word) & mask; m.tagIndex[h] != 0; h = (h + 1) & mask {
+		if w, id := m.tagEntry(m.tagIndex[h] - 1); w == word {
 			return m.classes[id], true
 		}
 	}
@@ -99,11 +130,12 @@ func (m *Model) AccumulateInto(feat string, value float32, scores []float32) boo
 	if i < 0 {
 		return false
 	}
-	lo, hi := u32At(m.pairOff, i), u32At(m.pairOff, i+1)
+	off := m.pairOff[4*i : 4*i+8]
+	lo, hi := binary.LittleEndian.Uint32(off), binary.LittleEndian.Uint32(off[4:])
 	ids := m.classIDs[lo:hi]
 	wts := m.weights[4*lo : 4*hi]
-	for j := range ids {
-		scores[ids[j]] += value * math.Float32frombits(u32At(wts, j))
+	for j, id := range ids {
+		scores[id] += value * math.Float32frombits(u32At(wts, j))
 	}
 	return true
 }
@@ -262,18 +294,19 @@ func unmarshal(data []byte, full bool) (*Model, error) {
 	if r.err != nil {
 		return nil, r.err
 	}
-	// The tag map is read in place too: an index of its entries, ordered by
-	// word. Marshal writes them sorted; entries in another order are sorted
-	// here, and a word listed twice keeps its last entry, as it did when the
-	// entries filled a map.
+	// The tag map is read in place too, through a hash table of its entries.
 	start := r.pos
 	if nTagMap < 0 || nTagMap > (len(data)-start)/3 {
 		return nil, fmt.Errorf("truncated model: %d tagMap entries at offset %d", nTagMap, start)
 	}
 	m.tagData = data[start:]
-	m.tagOff = make([]uint32, nTagMap)
-	sorted := true
-	prev := ""
+	if nTagMap > 0 {
+		size := 1
+		for size < 2*nTagMap {
+			size <<= 1
+		}
+		m.tagIndex = make([]uint32, size)
+	}
 	for i := 0; i < nTagMap; i++ {
 		off := r.pos - start
 		w := unsafeString(r.bytes(int(r.u16())))
@@ -285,15 +318,10 @@ func unmarshal(data []byte, full bool) (*Model, error) {
 			return nil, fmt.Errorf("tagMap entry %q has class ID %d, only %d classes",
 				w, id, nClasses)
 		}
-		m.tagOff[i] = uint32(off)
-		sorted = sorted && (i == 0 || prev < w)
-		prev = w
+		m.addTag(uint32(off), w)
 	}
 	if r.err != nil {
 		return nil, r.err
-	}
-	if !sorted {
-		m.sortTagMap()
 	}
 
 	if full {
@@ -304,23 +332,6 @@ func unmarshal(data []byte, full bool) (*Model, error) {
 		return nil, err
 	}
 	return m, nil
-}
-
-// sortTagMap orders tagOff by word, keeping the last entry of a word listed
-// more than once.
-func (m *Model) sortTagMap() {
-	off := m.tagOff
-	sort.SliceStable(off, func(i, j int) bool { return m.tagWord(off[i]) < m.tagWord(off[j]) })
-	k := 0
-	for _, o := range off {
-		if k > 0 && m.tagWord(off[k-1]) == m.tagWord(o) {
-			off[k-1] = o
-			continue
-		}
-		off[k] = o
-		k++
-	}
-	m.tagOff = off[:k]
 }
 
 // validate checks the invariants the scoring path relies on, so a corrupt

@@ -185,11 +185,17 @@ func TestUnsortedTagMap(t *testing.T) {
 		id uint8
 	}
 	var entries []entry
-	for _, off := range m.tagOff {
-		w, id := m.tagEntry(off)
-		entries = append(entries, entry{w, id})
+	for _, slot := range m.tagIndex {
+		if slot != 0 {
+			w, id := m.tagEntry(slot - 1)
+			entries = append(entries, entry{w, id})
+		}
 	}
-	// Reversed, "the" first as IN, then the rest, then "the" again as DT.
+	if len(entries) != 4 {
+		t.Fatalf("%d entries indexed, want 4", len(entries))
+	}
+	// "the" first as IN, then the rest (in the index's order, not sorted),
+	// with "the" again as DT.
 	var again []byte
 	again = append(again, data[:start]...)
 	put := func(e entry) {
@@ -205,8 +211,8 @@ func TestUnsortedTagMap(t *testing.T) {
 	}
 	binary.LittleEndian.PutUint32(again[start-4:], uint32(len(entries)+1))
 	put(entry{"the", in})
-	for i := len(entries) - 1; i >= 0; i-- {
-		put(entries[i])
+	for _, e := range entries {
+		put(e)
 	}
 	m2, err := Unmarshal(again)
 	if err != nil {
@@ -217,8 +223,14 @@ func TestUnsortedTagMap(t *testing.T) {
 		t.Fatalf("the decoded map says %q for the", d.classes[d.tagMap["the"]])
 	}
 	checkSame(t, m2, d)
-	if len(m2.tagOff) != len(entries) {
-		t.Errorf("%d entries indexed, want %d", len(m2.tagOff), len(entries))
+	n := 0
+	for _, slot := range m2.tagIndex {
+		if slot != 0 {
+			n++
+		}
+	}
+	if n != len(entries) {
+		t.Errorf("%d entries indexed, want %d", n, len(entries))
 	}
 }
 
