@@ -53,3 +53,5 @@ replace github.com/phpdave11/gofpdf => ./third_party/gofpdf
 replace github.com/yuin/goldmark => ./third_party/goldmark
 
 replace github.com/johnfercher/maroto/v2 => ./third_party/maroto
+
+replace github.com/jdkato/prose/v3 => ./third_party/prose

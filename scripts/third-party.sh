@@ -70,6 +70,7 @@ check)
   (cd third_party/gofpdf && go test -count=1 .)
   (cd third_party/maroto && go test -count=1 ./pkg/merge)
   (cd third_party/goldmark && go vet ./...) # it has no tests of its own here: upstream's need its test data
+  (cd third_party/prose && go test -count=1 ./...)
   ;;
 *)
   echo "usage: $0 diff NAME | update | check" >&2
