@@ -64,11 +64,14 @@ type face struct {
 	name   string
 	data   []byte
 	tables map[string][]byte
-	// glyph maps a BMP rune to its glyph index; 0 means no glyph.
-	glyph []uint16
-	// width is the advance of a rune in 1/1000 em (gofpdf's Cw); only
-	// meaningful where glyph != 0.
-	width       []uint16
+	// glyphs maps a BMP rune to its glyph index, 256 runes a block (nil:
+	// none of the block's runes has a glyph); 0 means no glyph. A flat
+	// table would be 128 KB a face, most of it zeros, written in full.
+	glyphs [256]*[256]uint16
+	// advance is the width of each glyph in 1/1000 em, as gofpdf rounds
+	// it into Cw (0xFFFF: drawn, no width): a few thousand entries where a
+	// table by rune would have 65,536.
+	advance     []uint16
 	missing     int // gofpdf's MissingWidth: the advance of glyph 0
 	numGlyphs   int
 	loca        []uint32 // numGlyphs+1 byte offsets into the glyf table
@@ -243,7 +246,25 @@ func (f *face) parseCmap() error {
 	if ranges+2*segs > len(t) {
 		return fmt.Errorf("%w: short cmap", errBadFont)
 	}
-	f.glyph = make([]uint16, 0x10000)
+	// The blocks are carved out of one allocation, as many as the
+	// segments touch at most.
+	blocks := 0
+	last := -1
+	for s := 0; s < segs; s++ {
+		end := int(binary.BigEndian.Uint16(t[ends+2*s:])) >> 8
+		start := int(binary.BigEndian.Uint16(t[starts+2*s:])) >> 8
+		if start < last {
+			start = last
+		}
+		if end >= start {
+			blocks += end - start + 1
+			if start == last {
+				blocks--
+			}
+			last = end
+		}
+	}
+	pool := make([][256]uint16, blocks)
 	for s := 0; s < segs; s++ {
 		end := int(binary.BigEndian.Uint16(t[ends+2*s:]))
 		start := int(binary.BigEndian.Uint16(t[starts+2*s:]))
@@ -261,15 +282,33 @@ func (f *face) parseCmap() error {
 					g = (g + delta) & 0xFFFF
 				}
 			}
-			if g >= f.numGlyphs {
-				g = 0
+			if g >= f.numGlyphs || g == 0 || c == 0xFFFF {
+				// U+FFFF is the terminating segment, never a character.
+				continue
 			}
-			f.glyph[c] = uint16(g)
+			b := f.glyphs[c>>8]
+			if b == nil {
+				if len(pool) == 0 {
+					pool = make([][256]uint16, 1) // segments out of order
+				}
+				b, pool = &pool[0], pool[1:]
+				f.glyphs[c>>8] = b
+			}
+			b[c&0xFF] = uint16(g)
 		}
 	}
-	// U+FFFF is the terminating segment, never a character.
-	f.glyph[0xFFFF] = 0
 	return nil
+}
+
+// glyph returns the glyph index of r, 0 when the face has none.
+func (f *face) glyph(r rune) uint16 {
+	if r < 0 || r > 0xFFFF {
+		return 0
+	}
+	if b := f.glyphs[r>>8]; b != nil {
+		return b[r&0xFF]
+	}
+	return 0
 }
 
 // parseWidths mirrors gofpdf parseHMTXTable: glyphs past numberOfHMetrics
@@ -287,38 +326,32 @@ func (f *face) parseWidths(scale float64) {
 		return a
 	}
 	f.missing = int(math.Round(scale * float64(adv(0))))
-	f.width = make([]uint16, 0x10000)
-	for r, g := range f.glyph {
-		if g == 0 {
-			continue
-		}
-		w := int(math.Round(scale * float64(adv(int(g)))))
+	f.advance = make([]uint16, f.numGlyphs)
+	for g := 1; g < f.numGlyphs; g++ {
+		w := int(math.Round(scale * float64(adv(g))))
 		if w == 0 || w > 0xFFFF {
 			w = 0xFFFF
 		}
-		f.width[r] = uint16(w)
+		f.advance[g] = uint16(w)
 	}
 }
 
 // has reports whether the face can draw r.
 func (f *face) has(r rune) bool {
-	return r >= 0 && r < 0xFFFF && f.glyph[r] != 0
+	return f.glyph(r) != 0
 }
 
 // runeWidth returns the advance of r in 1/1000 em, as gofpdf's
 // GetStringSymbolWidth counts it.
 func (f *face) runeWidth(r rune) int {
-	if r < 0 || r > 0xFFFF {
+	g := f.glyph(r)
+	if g == 0 {
 		return f.missing
 	}
-	switch w := f.width[r]; w {
-	case 0:
-		return f.missing
-	case 0xFFFF:
-		return 0
-	default:
+	if w := f.advance[g]; w != 0xFFFF {
 		return int(w)
 	}
+	return 0
 }
 
 // textWidth is the width of s in 1/1000 em.
@@ -363,7 +396,7 @@ func (f *face) subset(runes []rune) []byte {
 		f.components(f.glyphData(g), func(_ int, comp uint16) { walk(comp, depth+1) })
 	}
 	for _, r := range sorted {
-		walk(f.glyph[r], 0)
+		walk(f.glyph(r), 0)
 	}
 	old := make([]uint16, 0, len(keep))
 	for g := range keep {
@@ -416,7 +449,7 @@ func (f *face) subset(runes []rune) []byte {
 
 	gids := make(map[rune]uint16, len(sorted))
 	for _, r := range sorted {
-		gids[r] = newID[f.glyph[r]]
+		gids[r] = newID[f.glyph(r)]
 	}
 	tables := map[string][]byte{
 		"head": head, "hhea": hhea, "maxp": maxp, "post": post,
