@@ -963,9 +963,9 @@ func (f *Fpdf) GetStringSymbolWidth(s string) int {
 		unicode := []rune(s)
 		for _, char := range unicode {
 			intChar := int(char)
-			if len(f.currentFont.Cw) >= intChar && f.currentFont.Cw[intChar] > 0 {
-				if f.currentFont.Cw[intChar] != 65535 {
-					w += f.currentFont.Cw[intChar]
+			if cw := charWidth(f.currentFont.Cw, intChar); cw > 0 {
+				if cw != 65535 {
+					w += cw
 				}
 			} else if f.currentFont.Desc.MissingWidth != 0 {
 				w += f.currentFont.Desc.MissingWidth
@@ -2709,14 +2709,14 @@ func (f *Fpdf) MultiCell(w, h float64, txtStr, borderStr, alignStr string, fill 
 			ls = l
 			ns++
 		}
-		if int(c) >= len(cw) {
+		if int(c) >= len(cw) && (!f.isCurrentUTF8 || int(c) >= 256*256) {
 			f.err = fmt.Errorf("character outside the supported range: %s", string(c))
 			return
 		}
-		if cw[int(c)] == 0 { //Marker width 0 used for missing symbols
+		if w := charWidth(cw, int(c)); w == 0 { //Marker width 0 used for missing symbols
 			l += f.currentFont.Desc.MissingWidth
-		} else if cw[int(c)] != 65535 { //Marker width 65535 used for zero width symbols
-			l += cw[int(c)]
+		} else if w != 65535 { //Marker width 65535 used for zero width symbols
+			l += w
 		}
 		if l > wmax {
 			// Automatic line break
@@ -2836,7 +2836,7 @@ func (f *Fpdf) write(h float64, txtStr string, link int, linkStr string) {
 		if c == ' ' {
 			sep = i
 		}
-		l += float64(cw[int(c)])
+		l += float64(charWidth(cw, int(c)))
 		if l > wmax {
 			// Automatic line break
 			if sep == -1 {
@@ -4158,14 +4158,7 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 
 				// Embed CIDToGIDMap
-				cidToGidMap := make([]byte, 256*256*2)
-
-				for cc, glyph := range CodeSignDictionary {
-					cidToGidMap[cc*2] = byte(glyph >> 8)
-					cidToGidMap[cc*2+1] = byte(glyph & 0xFF)
-				}
-
-				cidToGidMap = sliceCompress(cidToGidMap)
+				cidToGidMap := compressCIDToGIDMap(CodeSignDictionary)
 				f.newobj()
 				f.out("<</Length " + strconv.Itoa(len(cidToGidMap)) + "/Filter /FlateDecode>>")
 				f.putstream(cidToGidMap)
@@ -4197,6 +4190,11 @@ func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
 	interval := false
 	startCid := 1
 	cwLen := LastRune + 1
+	if cwLen > len(font.Cw) {
+		// A UTF-8 font's widths end at its last character (parseHMTXTable):
+		// the runes past it have none, and none is written for them.
+		cwLen = len(font.Cw)
+	}
 
 	// for each character
 	for cid := startCid; cid < cwLen; cid++ {

@@ -179,3 +179,69 @@ func TestImageUnderTwoNamesListedOnce(t *testing.T) {
 		t.Errorf("the image is named %d times in the resources: %q", len(names), names)
 	}
 }
+
+// A UTF-8 font's width table ends at its last character instead of
+// holding 65,536 entries; every width in it is what the full table held,
+// and a character past the end measures as one the font lacks.
+func TestUTF8WidthsEndAtLastCharacter(t *testing.T) {
+	ttf, err := os.ReadFile("../../render/fonts/DejaVuSans.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	utf := newUTF8Font(&fileReader{readerPosition: 0, array: ttf})
+	if err := utf.parseFile(); err != nil {
+		t.Fatal(err)
+	}
+	utf.generateCMAP() // fills charSymbolDictionary, which parseFile keeps to itself
+	last := 0
+	for c, g := range utf.charSymbolDictionary {
+		if g != 0 && c != 0xFFFF && c > last {
+			last = c
+		}
+	}
+	if len(utf.CharWidths) != last+1 {
+		t.Errorf("%d widths; the font's last character is U+%04X", len(utf.CharWidths), last)
+	}
+	if charWidth(utf.CharWidths, last+1) != 0 || charWidth(utf.CharWidths, 0x10000) != 0 || charWidth(utf.CharWidths, -1) != 0 {
+		t.Error("charWidth past the table is not 0")
+	}
+
+	// Text measures as it did with the full table, characters past the
+	// font's last (an emoji) included.
+	pdf := New("P", "mm", "A4", "")
+	pdf.AddUTF8FontFromBytes("dejavu", "", ttf)
+	pdf.SetFont("dejavu", "", 10)
+	if err := pdf.Error(); err != nil {
+		t.Fatal(err)
+	}
+	text := "Zoë Ó Súilleabháin — “quoted” £1,200 … \U0001F600 \uFFFD"
+	full := make([]int, 256*256)
+	copy(full, pdf.currentFont.Cw)
+	got := pdf.GetStringSymbolWidth(text)
+	pdf.currentFont.Cw = full
+	if want := pdf.GetStringSymbolWidth(text); got != want {
+		t.Errorf("GetStringSymbolWidth %d, with a 65,536-entry table %d", got, want)
+	}
+}
+
+// compressCIDToGIDMap gives the bytes of a new 128 KiB map, and leaves its
+// pooled buffer cleared for the next font.
+func TestCIDToGIDMapMatchesNewBuffer(t *testing.T) {
+	maps := []map[int]int{
+		{32: 3, 65: 1, 0x2014: 2, 0xFFFD: 4},
+		{33: 1},
+		{},
+		{32: 1, 65: 2, 0x1EC5: 0x1234},
+	}
+	for round := 0; round < 2; round++ {
+		for i, m := range maps {
+			want := make([]byte, 256*256*2)
+			for cc, g := range m {
+				want[cc*2], want[cc*2+1] = byte(g>>8), byte(g)
+			}
+			if got := compressCIDToGIDMap(m); !bytes.Equal(got, sliceCompress(want)) {
+				t.Errorf("round %d, map %d: the compressed map differs from a new buffer's", round, i)
+			}
+		}
+	}
+}

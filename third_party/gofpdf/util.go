@@ -90,6 +90,33 @@ var zlibWriters = sync.Pool{New: func() interface{} {
 	return w
 }}
 
+// cidToGIDMaps holds zeroed 128 KiB buffers for compressCIDToGIDMap.
+var cidToGIDMaps = sync.Pool{New: func() interface{} {
+	b := make([]byte, 256*256*2)
+	return &b
+}}
+
+// compressCIDToGIDMap returns the compressed CIDToGIDMap of a UTF-8 font:
+// two bytes, the glyph, for each of the 65,536 CIDs (characters). The map
+// is written into a pooled buffer, and the entries set are cleared again
+// afterwards, rather than allocating and clearing 128 KiB per font per
+// document for the few hundred entries a document sets. The bytes are
+// those of a new buffer.
+func compressCIDToGIDMap(cidToGlyph map[int]int) []byte {
+	p := cidToGIDMaps.Get().(*[]byte)
+	m := *p
+	for cc, glyph := range cidToGlyph {
+		m[cc*2] = byte(glyph >> 8)
+		m[cc*2+1] = byte(glyph & 0xFF)
+	}
+	out := sliceCompress(m)
+	for cc := range cidToGlyph {
+		m[cc*2], m[cc*2+1] = 0, 0
+	}
+	cidToGIDMaps.Put(p)
+	return out
+}
+
 // sliceCompress returns a zlib-compressed copy of the specified byte array
 func sliceCompress(data []byte) []byte {
 	var buf bytes.Buffer
