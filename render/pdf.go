@@ -189,7 +189,10 @@ func (r *Renderer) pdf(c *casefile.Case, v *View, doc Document, blocks []block) 
 	if bytes.Count(out, old) != 1 || len(now) != len(old) {
 		return nil, fmt.Errorf("generating PDF: cannot set the modification date to %s", v.Created.ISO())
 	}
-	return bytes.Replace(out, old, now, 1), nil
+	// In place: the bytes are this document's own, and the date has the
+	// placeholder's length (a copy of the whole PDF otherwise).
+	copy(out[bytes.Index(out, old):], now)
+	return out, nil
 }
 
 // documentTitle is the text of the first level-1 heading, else the

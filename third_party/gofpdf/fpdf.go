@@ -57,6 +57,38 @@ func (b *fmtBuffer) printf(fmtStr string, args ...interface{}) {
 	b.Buffer.WriteString(fmt.Sprintf(fmtStr, args...))
 }
 
+// reserve makes room for n more bytes. bytes.Buffer doubles as it grows,
+// clearing each new array before copying into it: for a document of a few
+// tens of kilobytes, two to three times its size written to memory not
+// touched before. A new array from make is cleared only where the memory
+// was used before.
+func (b *fmtBuffer) reserve(n int) {
+	if b.Available() >= n {
+		return
+	}
+	c := 2 * b.Cap()
+	if c < b.Len()+n {
+		c = b.Len() + n
+	}
+	nb := make([]byte, b.Len(), c)
+	copy(nb, b.Bytes())
+	b.Buffer = *bytes.NewBuffer(nb)
+}
+
+// pageBufferSize is the capacity a new page's content buffer starts with:
+// a quarter more than the page before, at least 32 KiB (a page of text
+// takes 10 to 30 KiB of operators), so that it does not grow from 64 bytes
+// by doubling.
+func (f *Fpdf) pageBufferSize() int {
+	size := 32 << 10
+	if n := len(f.pages) - 1; n >= 1 {
+		if l := f.pages[n].Len() + f.pages[n].Len()/4; l > size {
+			size = l
+		}
+	}
+	return size
+}
+
 func fpdfNew(orientationStr, unitStr, sizeStr, fontDirStr string, size SizeType) (f *Fpdf) {
 	f = new(Fpdf)
 	if orientationStr == "" {
@@ -3516,7 +3548,7 @@ func (f *Fpdf) beginpage(orientationStr string, size SizeType) {
 	for box, pb := range f.defPageBoxes {
 		f.pageBoxes[f.page][box] = pb
 	}
-	f.pages = append(f.pages, bytes.NewBufferString(""))
+	f.pages = append(f.pages, bytes.NewBuffer(make([]byte, 0, f.pageBufferSize())))
 	f.pageLinks = append(f.pageLinks, make([]linkType, 0, 0))
 	f.pageAttachments = append(f.pageAttachments, []annotationAttach{})
 	f.state = 2
@@ -3748,8 +3780,20 @@ func (f *Fpdf) putstream(b []byte) {
 		f.protect.rc4(uint32(f.n), &b)
 	}
 	f.out("stream")
-	f.out(string(b))
+	f.outBytes(b) // not f.out(string(b)): a copy of every stream
 	f.out("endstream")
+}
+
+// outBytes is out for a byte slice.
+func (f *Fpdf) outBytes(b []byte) {
+	if f.state == 2 {
+		f.pages[f.page].Write(b)
+		f.pages[f.page].WriteString("\n")
+	} else {
+		f.buffer.reserve(len(b) + 1)
+		f.buffer.Write(b)
+		f.buffer.WriteString("\n")
+	}
 }
 
 // out; Add a line to the document
@@ -3863,9 +3907,10 @@ func (f *Fpdf) replaceAliases() {
 				replacement = utf8toutf16(replacement, false)
 			}
 			for n := 1; n <= f.page; n++ {
-				s := f.pages[n].String()
-				if strings.Contains(s, alias) {
-					s = strings.Replace(s, alias, replacement, -1)
+				// Look in the page's bytes: a copy of each page as a string,
+				// for each alias, twice, is most of what this cost.
+				if b := f.pages[n].Bytes(); bytes.Contains(b, []byte(alias)) {
+					s := strings.Replace(string(b), alias, replacement, -1)
 					f.pages[n].Truncate(0)
 					f.pages[n].WriteString(s)
 				}
@@ -3891,6 +3936,13 @@ func (f *Fpdf) putpages() {
 		wPt = f.defPageSize.Ht * f.k
 		hPt = f.defPageSize.Wd * f.k
 	}
+	// Room for the pages as they stand, at most what they take compressed,
+	// and the rest of a small document, in one allocation (fmtBuffer.reserve).
+	size := 16 << 10
+	for n := 1; n <= nb; n++ {
+		size += f.pages[n].Len() + 512
+	}
+	f.buffer.reserve(size)
 	pagesObjectNumbers := make([]int, nb+1) // 1-based
 	for n := 1; n <= nb; n++ {
 		// Page

@@ -245,3 +245,40 @@ func TestCIDToGIDMapMatchesNewBuffer(t *testing.T) {
 		}
 	}
 }
+
+// reserve keeps what the buffer holds and makes room in one allocation.
+func TestReserveKeepsContents(t *testing.T) {
+	var b fmtBuffer
+	b.WriteString("%PDF-1.3\n")
+	b.reserve(100 << 10)
+	if b.String() != "%PDF-1.3\n" || b.Available() < 100<<10 {
+		t.Fatalf("after reserve: %q, %d bytes free", b.String(), b.Available())
+	}
+	c := b.Cap()
+	b.Write(make([]byte, 100<<10))
+	if b.Cap() != c {
+		t.Error("writing what was reserved grew the buffer")
+	}
+}
+
+// The page-count alias is still replaced on every page, in both of the
+// forms replaceAliases looks for, and a page without it is left alone.
+func TestAliasReplacedOnEveryPage(t *testing.T) {
+	pdf := New("P", "mm", "A4", "")
+	pdf.SetCompression(false)
+	pdf.AliasNbPages("")
+	pdf.SetFont("Helvetica", "", 10)
+	for i := 0; i < 3; i++ {
+		pdf.AddPage()
+		if i < 2 {
+			pdf.Text(10, 10, "page of {nb}")
+		}
+	}
+	var out bytes.Buffer
+	if err := pdf.Output(&out); err != nil {
+		t.Fatal(err)
+	}
+	if n := bytes.Count(out.Bytes(), []byte("(page of 3)")); n != 2 || bytes.Contains(out.Bytes(), []byte("{nb}")) {
+		t.Errorf("%d pages say \"page of 3\"; {nb} left: %v", n, bytes.Contains(out.Bytes(), []byte("{nb}")))
+	}
+}
