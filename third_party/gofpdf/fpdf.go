@@ -4248,8 +4248,24 @@ func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
 		cwLen = len(font.Cw)
 	}
 
+	// The characters the loop below would not skip, in order: those up to
+	// 255, and above that only the runes used. Walking every CID up to the
+	// last rune read tens of kilobytes of Cw that are zeros, never written
+	// (page faults, in a new process).
+	cids := make([]int, 0, 255+len(font.usedRunes))
+	for cid := startCid; cid < cwLen && cid <= 255; cid++ {
+		cids = append(cids, cid)
+	}
+	above := len(cids)
+	for cid, numb := range font.usedRunes {
+		if cid > 255 && cid < cwLen && numb != 0 {
+			cids = append(cids, cid)
+		}
+	}
+	sort.Ints(cids[above:])
+
 	// for each character
-	for cid := startCid; cid < cwLen; cid++ {
+	for _, cid := range cids {
 		if font.Cw[cid] == 0x00 {
 			continue
 		}
