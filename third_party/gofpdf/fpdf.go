@@ -44,6 +44,7 @@ import (
 
 var gl struct {
 	catalogSort  bool
+	shortCIDMaps bool
 	noCompress   bool // Initial zero value indicates compression
 	creationDate time.Time
 	modDate      time.Time
@@ -237,6 +238,7 @@ func fpdfNew(orientationStr, unitStr, sizeStr, fontDirStr string, size SizeType)
 	f.SetProducer("FPDF "+cnFpdfVersion, true)
 	f.layerInit()
 	f.catalogSort = gl.catalogSort
+	f.shortCIDMaps = gl.shortCIDMaps
 	f.creationDate = gl.creationDate
 	f.modDate = gl.modDate
 	f.userUnderlineThickness = 1
@@ -3846,6 +3848,16 @@ func SetDefaultCatalogSort(flag bool) {
 	gl.catalogSort = flag
 }
 
+// SetDefaultShortCIDToGIDMaps sets, for documents created after it, whether
+// the CIDToGIDMap of a UTF-8 font ends at the last character the document
+// uses rather than covering all 65,536 (128 KiB before compression,
+// compressed again for every font of every document: a third of a
+// millisecond each). A PDF reader looks a character's glyph up at
+// 2 x CID, so it never reads past the characters used. Off by default.
+func SetDefaultShortCIDToGIDMaps(flag bool) {
+	gl.shortCIDMaps = flag
+}
+
 // SetCatalogSort sets a flag that will be used, if true, to consistently order
 // the document's internal resource catalogs. This method is typically only
 // used for test purposes to facilitate PDF comparison.
@@ -4210,7 +4222,7 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 
 				// Embed CIDToGIDMap
-				cidToGidMap := compressCIDToGIDMap(CodeSignDictionary)
+				cidToGidMap := compressCIDToGIDMap(CodeSignDictionary, f.shortCIDMaps)
 				f.newobj()
 				f.out("<</Length " + strconv.Itoa(len(cidToGidMap)) + "/Filter /FlateDecode>>")
 				f.putstream(cidToGidMap)

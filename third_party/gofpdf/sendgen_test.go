@@ -239,7 +239,7 @@ func TestCIDToGIDMapMatchesNewBuffer(t *testing.T) {
 			for cc, g := range m {
 				want[cc*2], want[cc*2+1] = byte(g>>8), byte(g)
 			}
-			if got := compressCIDToGIDMap(m); !bytes.Equal(got, sliceCompress(want)) {
+			if got := compressCIDToGIDMap(m, false); !bytes.Equal(got, sliceCompress(want)) {
 				t.Errorf("round %d, map %d: the compressed map differs from a new buffer's", round, i)
 			}
 		}
@@ -280,5 +280,25 @@ func TestAliasReplacedOnEveryPage(t *testing.T) {
 	}
 	if n := bytes.Count(out.Bytes(), []byte("(page of 3)")); n != 2 || bytes.Contains(out.Bytes(), []byte("{nb}")) {
 		t.Errorf("%d pages say \"page of 3\"; {nb} left: %v", n, bytes.Contains(out.Bytes(), []byte("{nb}")))
+	}
+}
+
+// A short CIDToGIDMap holds the same glyphs as the full one, up to the
+// last CID mapped, and ends there.
+func TestShortCIDToGIDMap(t *testing.T) {
+	m := map[int]int{32: 3, 65: 1, 0x2014: 2}
+	r, err := zlib.NewReader(bytes.NewReader(compressCIDToGIDMap(m, true)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got bytes.Buffer
+	got.ReadFrom(r)
+	if got.Len() != 2*0x2014+2 {
+		t.Fatalf("%d bytes; the last CID is U+2014, so %d", got.Len(), 2*0x2014+2)
+	}
+	for cc := 0; cc <= 0x2014; cc++ {
+		if g := int(got.Bytes()[2*cc])<<8 | int(got.Bytes()[2*cc+1]); g != m[cc] {
+			t.Fatalf("CID %d maps to glyph %d, want %d", cc, g, m[cc])
+		}
 	}
 }

@@ -101,15 +101,25 @@ var cidToGIDMaps = sync.Pool{New: func() interface{} {
 // is written into a pooled buffer, and the entries set are cleared again
 // afterwards, rather than allocating and clearing 128 KiB per font per
 // document for the few hundred entries a document sets. The bytes are
-// those of a new buffer.
-func compressCIDToGIDMap(cidToGlyph map[int]int) []byte {
+// those of a new buffer. short ends the map at the last CID mapped
+// (SetDefaultShortCIDToGIDMaps).
+func compressCIDToGIDMap(cidToGlyph map[int]int, short bool) []byte {
 	p := cidToGIDMaps.Get().(*[]byte)
 	m := *p
+	last := 0
 	for cc, glyph := range cidToGlyph {
 		m[cc*2] = byte(glyph >> 8)
 		m[cc*2+1] = byte(glyph & 0xFF)
+		if cc > last {
+			last = cc
+		}
 	}
-	out := sliceCompress(m)
+	var out []byte
+	if short {
+		out = sliceCompress(m[:2*last+2])
+	} else {
+		out = sliceCompress(m)
+	}
 	for cc := range cidToGlyph {
 		m[cc*2], m[cc*2+1] = 0, 0
 	}
