@@ -377,7 +377,8 @@ const (
 // renumbered from 0. gofpdf re-parses every font it is given, for every
 // document, at a cost in proportion to the font: about 4 ms per DejaVu face
 // per document, against a fraction of that for the hundred-odd characters a
-// form uses. The PDF still gets gofpdf's own subset of this font.
+// form uses. The PDF embeds this subset as it is (gofpdf parses it once,
+// for its widths, and does not cut it again: SetDefaultUTF8FontsAsGiven).
 func (f *face) subset(runes []rune) []byte {
 	keep := map[uint16]bool{0: true}
 	sorted := make([]rune, 0, len(runes))
@@ -436,7 +437,7 @@ func (f *face) subset(runes []rune) []byte {
 	be.PutUint32(loca[4*len(old):], uint32(len(glyf)))
 
 	head := append([]byte(nil), f.tables["head"]...)
-	be.PutUint32(head[8:], 0) // checkSumAdjustment: recomputed by gofpdf on output
+	be.PutUint32(head[8:], 0) // checkSumAdjustment: set by assembleFont
 	be.PutUint16(head[50:], 1)
 	hhea := append([]byte(nil), f.tables["hhea"]...)
 	be.PutUint16(hhea[34:], uint16(len(old)))
@@ -609,6 +610,7 @@ func assembleFont(tables map[string][]byte) []byte {
 	be.PutUint16(out[6:], uint16(sr))
 	be.PutUint16(out[8:], uint16(es))
 	be.PutUint16(out[10:], uint16(16*n-sr))
+	head := -1
 	for i, t := range tags {
 		b := tables[t]
 		rec := out[12+16*i:]
@@ -616,10 +618,19 @@ func assembleFont(tables map[string][]byte) []byte {
 		be.PutUint32(rec[4:], tableChecksum(b))
 		be.PutUint32(rec[8:], uint32(len(out)))
 		be.PutUint32(rec[12:], uint32(len(b)))
+		if t == "head" && len(b) >= 12 {
+			head = len(out)
+		}
 		out = append(out, b...)
 		for len(out)%4 != 0 {
 			out = append(out, 0)
 		}
+	}
+	// The font is embedded as written here (gofpdf.SetDefaultUTF8FontsAsGiven),
+	// so head's checkSumAdjustment is set as the TrueType specification asks:
+	// the whole font, with the field at 0, sums to 0xB1B0AFBA.
+	if head >= 0 {
+		be.PutUint32(out[head+8:], 0xB1B0AFBA-tableChecksum(out))
 	}
 	return out
 }

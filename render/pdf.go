@@ -66,6 +66,9 @@ func fixGofpdfGlobals() {
 		// character the document uses: compressing the full 128 KiB, twice a
 		// document, was a tenth of the render (third_party/gofpdf).
 		gofpdf.SetDefaultShortCIDToGIDMaps(true)
+		// The faces given to gofpdf are this package's own subsets
+		// (face.subset): embedded as they are, not parsed and cut again.
+		gofpdf.SetDefaultUTF8FontsAsGiven(true)
 		gofpdf.SetDefaultCreationDate(modDatePlaceholder)
 		gofpdf.SetDefaultModificationDate(modDatePlaceholder)
 	})

@@ -594,6 +594,7 @@ type Fpdf struct {
 	layer            layerRecType               // manages optional layers in document
 	catalogSort      bool                       // sort resource catalogs in document
 	shortCIDMaps     bool                       // end CIDToGIDMaps at the last CID used (SetDefaultShortCIDToGIDMaps)
+	utf8AsGiven      bool                       // embed UTF-8 fonts uncut (SetDefaultUTF8FontsAsGiven)
 	nJs              int                        // JavaScript object number
 	javascript       *string                    // JavaScript code to include in the PDF
 	colorFlag        bool                       // indicates whether fill and text colors are different

@@ -45,6 +45,7 @@ import (
 var gl struct {
 	catalogSort  bool
 	shortCIDMaps bool
+	utf8AsGiven  bool
 	noCompress   bool // Initial zero value indicates compression
 	creationDate time.Time
 	modDate      time.Time
@@ -239,6 +240,7 @@ func fpdfNew(orientationStr, unitStr, sizeStr, fontDirStr string, size SizeType)
 	f.layerInit()
 	f.catalogSort = gl.catalogSort
 	f.shortCIDMaps = gl.shortCIDMaps
+	f.utf8AsGiven = gl.utf8AsGiven
 	f.creationDate = gl.creationDate
 	f.modDate = gl.modDate
 	f.userUnderlineThickness = 1
@@ -3858,6 +3860,15 @@ func SetDefaultShortCIDToGIDMaps(flag bool) {
 	gl.shortCIDMaps = flag
 }
 
+// SetDefaultUTF8FontsAsGiven sets, for documents created after it, whether
+// a UTF-8 font is embedded as it was given instead of being cut down to the
+// characters the document uses: for a caller that hands gofpdf fonts it has
+// subset itself, cutting parses the font a second time and writes it out
+// again to no purpose. Off by default: a whole font would be embedded whole.
+func SetDefaultUTF8FontsAsGiven(flag bool) {
+	gl.utf8AsGiven = flag
+}
+
 // SetCatalogSort sets a flag that will be used, if true, to consistently order
 // the document's internal resource catalogs. This method is typically only
 // used for test purposes to facilitate PDF comparison.
@@ -4172,10 +4183,16 @@ func (f *Fpdf) putfonts() {
 				fontName := "utf8" + font.Name
 				usedRunes := font.usedRunes
 				delete(usedRunes, 0)
-				utf8FontStream := font.utf8File.GenerateCutFont(usedRunes)
+				var utf8FontStream []byte
+				var CodeSignDictionary map[int]int
+				if f.utf8AsGiven {
+					utf8FontStream, CodeSignDictionary = font.utf8File.asGiven(usedRunes)
+				} else {
+					utf8FontStream = font.utf8File.GenerateCutFont(usedRunes)
+					CodeSignDictionary = font.utf8File.CodeSymbolDictionary
+				}
 				utf8FontSize := len(utf8FontStream)
 				compressedFontStream := sliceCompress(utf8FontStream)
-				CodeSignDictionary := font.utf8File.CodeSymbolDictionary
 				delete(CodeSignDictionary, 0)
 
 				f.newobj()

@@ -7,6 +7,7 @@ package gofpdf
 import (
 	"bytes"
 	"compress/zlib"
+	"fmt"
 	"image"
 	pngenc "image/png"
 	"math/rand"
@@ -299,6 +300,53 @@ func TestShortCIDToGIDMap(t *testing.T) {
 	for cc := 0; cc <= 0x2014; cc++ {
 		if g := int(got.Bytes()[2*cc])<<8 | int(got.Bytes()[2*cc+1]); g != m[cc] {
 			t.Fatalf("CID %d maps to glyph %d, want %d", cc, g, m[cc])
+		}
+	}
+}
+
+// With SetDefaultUTF8FontsAsGiven a UTF-8 font is embedded byte for byte
+// as given, and its CIDToGIDMap maps each character drawn to the glyph the
+// given font's cmap has for it.
+func TestUTF8FontAsGiven(t *testing.T) {
+	ttf, err := os.ReadFile("../../render/fonts/DejaVuSans.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, given := range []bool{false, true} {
+		SetDefaultUTF8FontsAsGiven(given)
+		pdf := New("P", "mm", "A4", "")
+		SetDefaultUTF8FontsAsGiven(false)
+		pdf.AddUTF8FontFromBytes("dejavu", "", ttf)
+		pdf.SetFont("dejavu", "", 10)
+		pdf.AddPage()
+		pdf.Text(10, 10, "Ab — é")
+		var out bytes.Buffer
+		if err := pdf.Output(&out); err != nil {
+			t.Fatal(err)
+		}
+		m := regexp.MustCompile(`/Length (\d+)\n/Filter /FlateDecode\n/Length1 (\d+)\n>>\nstream\n`).FindSubmatchIndex(out.Bytes())
+		if m == nil {
+			t.Fatal("no font file in the document")
+		}
+		var n int
+		fmt.Sscan(string(out.Bytes()[m[2]:m[3]]), &n)
+		zr, err := zlib.NewReader(bytes.NewReader(out.Bytes()[m[1] : m[1]+n]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var file bytes.Buffer
+		file.ReadFrom(zr)
+		if as := bytes.Equal(file.Bytes(), ttf); as != given {
+			t.Errorf("as given %v: the embedded font is the given one: %v (%d bytes of %d)", given, as, file.Len(), len(ttf))
+		}
+		utf := pdf.fonts["dejavu"].utf8File
+		if given {
+			utf.generateCMAP()
+			for _, r := range "Ab—é" {
+				if g := utf.CodeSymbolDictionary[int(r)]; g == 0 || g != utf.charSymbolDictionary[int(r)] {
+					t.Errorf("U+%04X maps to glyph %d, the font's cmap says %d", r, g, utf.charSymbolDictionary[int(r)])
+				}
+			}
 		}
 	}
 }

@@ -1181,3 +1181,20 @@ func charWidth(cw []int, c int) int {
 	}
 	return cw[c]
 }
+
+// asGiven is GenerateCutFont for a font embedded as it was given
+// (SetDefaultUTF8FontsAsGiven): the font's own bytes, and the map from each
+// used character to its glyph in them, LastRune set as cutting sets it.
+func (utf *utf8FontFile) asGiven(usedRunes map[int]int) ([]byte, map[int]int) {
+	utf.generateCMAP() // charSymbolDictionary, which parseFile keeps to itself
+	codeToGlyph := make(map[int]int, len(usedRunes))
+	utf.LastRune = 0
+	for _, char := range usedRunes {
+		if glyph, ok := utf.charSymbolDictionary[char]; ok {
+			codeToGlyph[char] = glyph
+		}
+		utf.LastRune = max(utf.LastRune, char)
+	}
+	utf.CodeSymbolDictionary = codeToGlyph
+	return utf.fileReader.array, codeToGlyph
+}
