@@ -7,6 +7,7 @@ package gofpdf
 import (
 	"bytes"
 	"compress/zlib"
+	"encoding/json"
 	"fmt"
 	"image"
 	pngenc "image/png"
@@ -347,6 +348,29 @@ func TestUTF8FontAsGiven(t *testing.T) {
 					t.Errorf("U+%04X maps to glyph %d, the font's cmap says %d", r, g, utf.charSymbolDictionary[int(r)])
 				}
 			}
+		}
+	}
+}
+
+// utf8FontDefJSON writes json.Marshal's bytes, so fonts keep their IDs.
+func TestUTF8FontDefJSONMatchesMarshal(t *testing.T) {
+	defs := []fontDefType{utf8Def("dejavusans"), utf8Def("dejavusansBI"), {Tp: "UTF8", Name: "x"}}
+	neg := utf8Def("n")
+	neg.Desc.FontBBox = fontBoxType{-1, -2, -3, -4}
+	neg.Desc.ItalicAngle = -11
+	neg.Up, neg.Ut = -100, 0
+	defs = append(defs, neg)
+	for _, d := range defs {
+		d.Cw = nil
+		got, ok := utf8FontDefJSON(d)
+		want, _ := json.Marshal(&d)
+		if !ok || !bytes.Equal(got, want) {
+			t.Errorf("%s: %v\n got %s\nwant %s", d.Name, ok, got, want)
+		}
+	}
+	for _, d := range []fontDefType{{Tp: "UTF8", Name: `a"b`}, {Tp: "UTF8", Name: "é"}, {Tp: "UTF8", Name: "x", Enc: "cp1252"}, {Tp: "UTF8", Name: "x", Cw: []int{1}}} {
+		if _, ok := utf8FontDefJSON(d); ok {
+			t.Errorf("%+v: written by hand, where json.Marshal may differ", d)
 		}
 	}
 }
