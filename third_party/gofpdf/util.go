@@ -83,12 +83,12 @@ func slicesEqual(a, b []float64) bool {
 }
 
 // zlibWriters holds compressors for sliceCompress: a new zlib.Writer
-// allocates and clears about 1 MB of tables, more than compressing a page
-// or a subset font costs. Reset gives output identical to a new writer's.
-var zlibWriters = sync.Pool{New: func() interface{} {
-	w, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
-	return w
-}}
+// allocates about 1.2 MB of tables, more than compressing a page or a
+// subset font costs. Reset gives output identical to a new writer's. It is
+// a bounded free list rather than a sync.Pool, which every garbage
+// collection empties: in a long run of documents that made a new
+// compressor every few documents.
+var zlibWriters = make(chan *zlib.Writer, 8)
 
 // cidToGIDMaps holds zeroed 128 KiB buffers for compressCIDToGIDMap.
 var cidToGIDMaps = sync.Pool{New: func() interface{} {
@@ -130,11 +130,19 @@ func compressCIDToGIDMap(cidToGlyph map[int]int, short bool) []byte {
 // sliceCompress returns a zlib-compressed copy of the specified byte array
 func sliceCompress(data []byte) []byte {
 	var buf bytes.Buffer
-	cmp := zlibWriters.Get().(*zlib.Writer)
-	cmp.Reset(&buf)
+	var cmp *zlib.Writer
+	select {
+	case cmp = <-zlibWriters:
+		cmp.Reset(&buf)
+	default:
+		cmp, _ = zlib.NewWriterLevel(&buf, zlib.BestSpeed)
+	}
 	cmp.Write(data)
 	cmp.Close()
-	zlibWriters.Put(cmp)
+	select {
+	case zlibWriters <- cmp:
+	default: // enough kept
+	}
 	return buf.Bytes()
 }
 
