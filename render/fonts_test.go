@@ -98,3 +98,20 @@ func TestSubsetKeepsOutlines(t *testing.T) {
 		}
 	}
 }
+
+// tableChecksum sums big-endian words, the last one zero-padded.
+func TestTableChecksum(t *testing.T) {
+	for _, tc := range []struct {
+		b    []byte
+		want uint32
+	}{
+		{nil, 0},
+		{[]byte{1}, 0x01000000},
+		{[]byte{0, 0, 0, 1, 0, 0, 0, 2}, 3},
+		{[]byte{0xFF, 0xFF, 0xFF, 0xFF, 0, 0, 0, 2, 0, 1}, 1 + 0x00010000},
+	} {
+		if got := tableChecksum(tc.b); got != tc.want {
+			t.Errorf("tableChecksum(% x) = %#x, want %#x", tc.b, got, tc.want)
+		}
+	}
+}
