@@ -115,3 +115,22 @@ func TestTableChecksum(t *testing.T) {
 		}
 	}
 }
+
+// Every glyph of every embedded face has offsets in order and inside the
+// glyf table: glyphData would otherwise give a glyph no outline.
+func TestGlyphOffsets(t *testing.T) {
+	fs, err := loadFonts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, f := range fs.faces {
+		for g := 0; g < f.numGlyphs; g++ {
+			if _, _, ok := f.glyphOffsets(uint16(g)); !ok {
+				t.Fatalf("%s: glyph %d out of range", faceNames[i], g)
+			}
+		}
+		if _, _, ok := f.glyphOffsets(uint16(f.numGlyphs)); ok {
+			t.Errorf("%s: glyph %d (past the last) has offsets", faceNames[i], f.numGlyphs)
+		}
+	}
+}
