@@ -64,16 +64,21 @@ type face struct {
 	name   string
 	data   []byte
 	tables map[string][]byte
-	// glyph maps a BMP rune to its glyph index; 0 means no glyph.
-	glyph []uint16
-	// width is the advance of a rune in 1/1000 em (gofpdf's Cw); only
-	// meaningful where glyph != 0.
-	width       []uint16
+	// glyphs maps a BMP rune to its glyph index, 256 runes a block (nil:
+	// none of the block's runes has a glyph); 0 means no glyph. A flat
+	// table would be 128 KB a face, most of it zeros, written in full.
+	glyphs [256]*[256]uint16
+	// advance is the width of each glyph in 1/1000 em, as gofpdf rounds
+	// it into Cw (0xFFFF: drawn, no width): a few thousand entries where a
+	// table by rune would have 65,536.
+	advance     []uint16
 	missing     int // gofpdf's MissingWidth: the advance of glyph 0
 	numGlyphs   int
-	loca        []uint32 // numGlyphs+1 byte offsets into the glyf table
-	ascent      int      // hhea ascender in 1/1000 em
-	descent     int      // hhea descender in 1/1000 em (negative)
+	loca        []byte // the loca table: numGlyphs+1 offsets into glyf, read as needed
+	longLoca    bool   // loca format 1 (32-bit offsets), else 0 (16-bit halves)
+	glyf        []byte
+	ascent      int // hhea ascender in 1/1000 em
+	descent     int // hhea descender in 1/1000 em (negative)
 	unitsPerEm  int
 	tableOrder  []string
 	hmtxMetrics int
@@ -176,32 +181,39 @@ func parseFace(name string, b []byte) (*face, error) {
 	return f, nil
 }
 
+// parseLoca checks the loca table's format and length; offsets are read
+// when a glyph is (glyphOffsets), not decoded into a table of their own for
+// thousands of glyphs a document never uses.
 func (f *face) parseLoca(format int16) error {
-	loca := f.tables["loca"]
-	f.loca = make([]uint32, f.numGlyphs+1)
-	for i := range f.loca {
-		switch format {
-		case 0:
-			if 2*i+2 > len(loca) {
-				return fmt.Errorf("%w: short loca", errBadFont)
-			}
-			f.loca[i] = uint32(binary.BigEndian.Uint16(loca[2*i:])) * 2
-		case 1:
-			if 4*i+4 > len(loca) {
-				return fmt.Errorf("%w: short loca", errBadFont)
-			}
-			f.loca[i] = binary.BigEndian.Uint32(loca[4*i:])
-		default:
-			return fmt.Errorf("%w: loca format %d", errBadFont, format)
-		}
+	f.loca, f.glyf = f.tables["loca"], f.tables["glyf"]
+	switch format {
+	case 0, 1:
+		f.longLoca = format == 1
+	default:
+		return fmt.Errorf("%w: loca format %d", errBadFont, format)
 	}
-	glyf := uint32(len(f.tables["glyf"]))
-	for i := 0; i < f.numGlyphs; i++ {
-		if f.loca[i] > f.loca[i+1] || f.loca[i+1] > glyf {
-			return fmt.Errorf("%w: glyph %d out of range", errBadFont, i)
-		}
+	size := 2
+	if f.longLoca {
+		size = 4
+	}
+	if len(f.loca) < size*(f.numGlyphs+1) {
+		return fmt.Errorf("%w: short loca", errBadFont)
 	}
 	return nil
+}
+
+// glyphOffsets returns where glyph g's data starts and ends in glyf; ok is
+// false for a glyph whose offsets are out of order or past the table.
+func (f *face) glyphOffsets(g uint16) (start, end uint32, ok bool) {
+	if int(g) >= f.numGlyphs {
+		return 0, 0, false
+	}
+	if f.longLoca {
+		start, end = binary.BigEndian.Uint32(f.loca[4*int(g):]), binary.BigEndian.Uint32(f.loca[4*int(g)+4:])
+	} else {
+		start, end = uint32(binary.BigEndian.Uint16(f.loca[2*int(g):]))*2, uint32(binary.BigEndian.Uint16(f.loca[2*int(g)+2:]))*2
+	}
+	return start, end, start <= end && end <= uint32(len(f.glyf))
 }
 
 // parseCmap reads the first (3,1) or platform-0 format-4 subtable, as gofpdf
@@ -243,7 +255,25 @@ func (f *face) parseCmap() error {
 	if ranges+2*segs > len(t) {
 		return fmt.Errorf("%w: short cmap", errBadFont)
 	}
-	f.glyph = make([]uint16, 0x10000)
+	// The blocks are carved out of one allocation, as many as the
+	// segments touch at most.
+	blocks := 0
+	last := -1
+	for s := 0; s < segs; s++ {
+		end := int(binary.BigEndian.Uint16(t[ends+2*s:])) >> 8
+		start := int(binary.BigEndian.Uint16(t[starts+2*s:])) >> 8
+		if start < last {
+			start = last
+		}
+		if end >= start {
+			blocks += end - start + 1
+			if start == last {
+				blocks--
+			}
+			last = end
+		}
+	}
+	pool := make([][256]uint16, blocks)
 	for s := 0; s < segs; s++ {
 		end := int(binary.BigEndian.Uint16(t[ends+2*s:]))
 		start := int(binary.BigEndian.Uint16(t[starts+2*s:]))
@@ -261,15 +291,33 @@ func (f *face) parseCmap() error {
 					g = (g + delta) & 0xFFFF
 				}
 			}
-			if g >= f.numGlyphs {
-				g = 0
+			if g >= f.numGlyphs || g == 0 || c == 0xFFFF {
+				// U+FFFF is the terminating segment, never a character.
+				continue
 			}
-			f.glyph[c] = uint16(g)
+			b := f.glyphs[c>>8]
+			if b == nil {
+				if len(pool) == 0 {
+					pool = make([][256]uint16, 1) // segments out of order
+				}
+				b, pool = &pool[0], pool[1:]
+				f.glyphs[c>>8] = b
+			}
+			b[c&0xFF] = uint16(g)
 		}
 	}
-	// U+FFFF is the terminating segment, never a character.
-	f.glyph[0xFFFF] = 0
 	return nil
+}
+
+// glyph returns the glyph index of r, 0 when the face has none.
+func (f *face) glyph(r rune) uint16 {
+	if r < 0 || r > 0xFFFF {
+		return 0
+	}
+	if b := f.glyphs[r>>8]; b != nil {
+		return b[r&0xFF]
+	}
+	return 0
 }
 
 // parseWidths mirrors gofpdf parseHMTXTable: glyphs past numberOfHMetrics
@@ -287,38 +335,32 @@ func (f *face) parseWidths(scale float64) {
 		return a
 	}
 	f.missing = int(math.Round(scale * float64(adv(0))))
-	f.width = make([]uint16, 0x10000)
-	for r, g := range f.glyph {
-		if g == 0 {
-			continue
-		}
-		w := int(math.Round(scale * float64(adv(int(g)))))
+	f.advance = make([]uint16, f.numGlyphs)
+	for g := 1; g < f.numGlyphs; g++ {
+		w := int(math.Round(scale * float64(adv(g))))
 		if w == 0 || w > 0xFFFF {
 			w = 0xFFFF
 		}
-		f.width[r] = uint16(w)
+		f.advance[g] = uint16(w)
 	}
 }
 
 // has reports whether the face can draw r.
 func (f *face) has(r rune) bool {
-	return r >= 0 && r < 0xFFFF && f.glyph[r] != 0
+	return f.glyph(r) != 0
 }
 
 // runeWidth returns the advance of r in 1/1000 em, as gofpdf's
 // GetStringSymbolWidth counts it.
 func (f *face) runeWidth(r rune) int {
-	if r < 0 || r > 0xFFFF {
+	g := f.glyph(r)
+	if g == 0 {
 		return f.missing
 	}
-	switch w := f.width[r]; w {
-	case 0:
-		return f.missing
-	case 0xFFFF:
-		return 0
-	default:
+	if w := f.advance[g]; w != 0xFFFF {
 		return int(w)
 	}
+	return 0
 }
 
 // textWidth is the width of s in 1/1000 em.
@@ -344,7 +386,8 @@ const (
 // renumbered from 0. gofpdf re-parses every font it is given, for every
 // document, at a cost in proportion to the font: about 4 ms per DejaVu face
 // per document, against a fraction of that for the hundred-odd characters a
-// form uses. The PDF still gets gofpdf's own subset of this font.
+// form uses. The PDF embeds this subset as it is (gofpdf parses it once,
+// for its widths, and does not cut it again: SetDefaultUTF8FontsAsGiven).
 func (f *face) subset(runes []rune) []byte {
 	keep := map[uint16]bool{0: true}
 	sorted := make([]rune, 0, len(runes))
@@ -363,7 +406,7 @@ func (f *face) subset(runes []rune) []byte {
 		f.components(f.glyphData(g), func(_ int, comp uint16) { walk(comp, depth+1) })
 	}
 	for _, r := range sorted {
-		walk(f.glyph[r], 0)
+		walk(f.glyph(r), 0)
 	}
 	old := make([]uint16, 0, len(keep))
 	for g := range keep {
@@ -403,7 +446,7 @@ func (f *face) subset(runes []rune) []byte {
 	be.PutUint32(loca[4*len(old):], uint32(len(glyf)))
 
 	head := append([]byte(nil), f.tables["head"]...)
-	be.PutUint32(head[8:], 0) // checkSumAdjustment: recomputed by gofpdf on output
+	be.PutUint32(head[8:], 0) // checkSumAdjustment: set by assembleFont
 	be.PutUint16(head[50:], 1)
 	hhea := append([]byte(nil), f.tables["hhea"]...)
 	be.PutUint16(hhea[34:], uint16(len(old)))
@@ -416,7 +459,7 @@ func (f *face) subset(runes []rune) []byte {
 
 	gids := make(map[rune]uint16, len(sorted))
 	for _, r := range sorted {
-		gids[r] = newID[f.glyph[r]]
+		gids[r] = newID[f.glyph(r)]
 	}
 	tables := map[string][]byte{
 		"head": head, "hhea": hhea, "maxp": maxp, "post": post,
@@ -505,7 +548,11 @@ func (f *face) shortName() []byte {
 }
 
 func (f *face) glyphData(g uint16) []byte {
-	return f.tables["glyf"][f.loca[g]:f.loca[g+1]]
+	start, end, ok := f.glyphOffsets(g)
+	if !ok {
+		return nil // never, in the embedded faces (TestGlyphOffsets)
+	}
+	return f.glyf[start:end]
 }
 
 // cmap4 builds a cmap with one Unicode (3,1) format-4 subtable mapping the
@@ -576,6 +623,7 @@ func assembleFont(tables map[string][]byte) []byte {
 	be.PutUint16(out[6:], uint16(sr))
 	be.PutUint16(out[8:], uint16(es))
 	be.PutUint16(out[10:], uint16(16*n-sr))
+	head := -1
 	for i, t := range tags {
 		b := tables[t]
 		rec := out[12+16*i:]
@@ -583,19 +631,32 @@ func assembleFont(tables map[string][]byte) []byte {
 		be.PutUint32(rec[4:], tableChecksum(b))
 		be.PutUint32(rec[8:], uint32(len(out)))
 		be.PutUint32(rec[12:], uint32(len(b)))
+		if t == "head" && len(b) >= 12 {
+			head = len(out)
+		}
 		out = append(out, b...)
 		for len(out)%4 != 0 {
 			out = append(out, 0)
 		}
+	}
+	// The font is embedded as written here (gofpdf.SetDefaultUTF8FontsAsGiven),
+	// so head's checkSumAdjustment is set as the TrueType specification asks:
+	// the whole font, with the field at 0, sums to 0xB1B0AFBA.
+	if head >= 0 {
+		be.PutUint32(out[head+8:], 0xB1B0AFBA-tableChecksum(out))
 	}
 	return out
 }
 
 func tableChecksum(b []byte) uint32 {
 	var sum uint32
-	for i := 0; i < len(b); i += 4 {
+	n := len(b) &^ 3
+	for i := 0; i < n; i += 4 {
+		sum += binary.BigEndian.Uint32(b[i:])
+	}
+	if n < len(b) { // the last word, zero-padded
 		var w [4]byte
-		copy(w[:], b[i:])
+		copy(w[:], b[n:])
 		sum += binary.BigEndian.Uint32(w[:])
 	}
 	return sum

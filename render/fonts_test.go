@@ -98,3 +98,39 @@ func TestSubsetKeepsOutlines(t *testing.T) {
 		}
 	}
 }
+
+// tableChecksum sums big-endian words, the last one zero-padded.
+func TestTableChecksum(t *testing.T) {
+	for _, tc := range []struct {
+		b    []byte
+		want uint32
+	}{
+		{nil, 0},
+		{[]byte{1}, 0x01000000},
+		{[]byte{0, 0, 0, 1, 0, 0, 0, 2}, 3},
+		{[]byte{0xFF, 0xFF, 0xFF, 0xFF, 0, 0, 0, 2, 0, 1}, 1 + 0x00010000},
+	} {
+		if got := tableChecksum(tc.b); got != tc.want {
+			t.Errorf("tableChecksum(% x) = %#x, want %#x", tc.b, got, tc.want)
+		}
+	}
+}
+
+// Every glyph of every embedded face has offsets in order and inside the
+// glyf table: glyphData would otherwise give a glyph no outline.
+func TestGlyphOffsets(t *testing.T) {
+	fs, err := loadFonts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, f := range fs.faces {
+		for g := 0; g < f.numGlyphs; g++ {
+			if _, _, ok := f.glyphOffsets(uint16(g)); !ok {
+				t.Fatalf("%s: glyph %d out of range", faceNames[i], g)
+			}
+		}
+		if _, _, ok := f.glyphOffsets(uint16(f.numGlyphs)); ok {
+			t.Errorf("%s: glyph %d (past the last) has offsets", faceNames[i], f.numGlyphs)
+		}
+	}
+}

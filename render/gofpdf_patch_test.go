@@ -2,11 +2,17 @@ package render
 
 import (
 	"bytes"
+	"compress/zlib"
+	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
+
+	"golang.org/x/image/font/sfnt"
 
 	"github.com/phpdave11/gofpdf"
 	"github.com/sendgen/sendgen/internal/pdftest"
@@ -103,5 +109,45 @@ func TestDraftPDFValid(t *testing.T) {
 	}
 	if !multiPage {
 		t.Error("no draft has two pages, so the repeated watermark is not tested")
+	}
+}
+
+// The faces a document embeds are this package's subsets as they are
+// (gofpdf.SetDefaultUTF8FontsAsGiven): each font file in the PDF is a
+// valid TrueType font with a correct checksum, of a few dozen glyphs.
+func TestEmbeddedFontsAreOurSubsets(t *testing.T) {
+	r := testRenderer(t)
+	c := loadCase(t, "full.md")
+	pdf, err := r.Render(c, OutcomeForm, input(t, c))
+	if err != nil {
+		t.Fatal(err)
+	}
+	re := regexp.MustCompile(`/Length (\d+)\n/Filter /FlateDecode\n/Length1 (\d+)\n>>\nstream\n`)
+	found := 0
+	for _, m := range re.FindAllSubmatchIndex(pdf, -1) {
+		n, _ := strconv.Atoi(string(pdf[m[2]:m[3]]))
+		size, _ := strconv.Atoi(string(pdf[m[4]:m[5]]))
+		zr, err := zlib.NewReader(bytes.NewReader(pdf[m[1] : m[1]+n]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ttf, err := io.ReadAll(zr)
+		if err != nil || len(ttf) != size {
+			t.Fatalf("font file: %d bytes (/Length1 %d), %v", len(ttf), size, err)
+		}
+		f, err := sfnt.Parse(ttf)
+		if err != nil {
+			t.Fatalf("an embedded font does not parse: %v", err)
+		}
+		if f.NumGlyphs() > 200 {
+			t.Errorf("an embedded font has %d glyphs", f.NumGlyphs())
+		}
+		if sum := tableChecksum(ttf); sum != 0xB1B0AFBA {
+			t.Errorf("an embedded font sums to %#x, want 0xB1B0AFBA", sum)
+		}
+		found++
+	}
+	if found < 2 {
+		t.Fatalf("%d font files found in the outcome form", found)
 	}
 }

@@ -15,8 +15,6 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 	"golang.org/x/text/unicode/norm"
-
-	"github.com/sendgen/sendgen/internal/lazyre"
 )
 
 // The document model between Markdown and layout: a flat list of blocks,
@@ -86,9 +84,86 @@ var mdParser = sync.OnceValue(func() parser.Parser {
 	return goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough)).Parser()
 })
 
-var reInclude = lazyre.New(`^<!--\s*` + includeMarker + `\s+(\d+)\s*-->\s*$`)
-var rePageBreak = lazyre.New(`^<!--\s*page-break\s*-->\s*$`)
-var reBr = lazyre.New(`(?i)^<br\s*/?>$`)
+// The three HTML forms the converter recognises, matched by hand: each
+// was a regular expression compiled on a process's first document. The
+// expressions they match exactly are in TestHTMLMatchers.
+//
+//	matchInclude:   ^<!--\s*sendgen:include\s+(\d+)\s*-->\s*$
+//	isPageBreak:    ^<!--\s*page-break\s*-->\s*$
+//	isBr:           (?i)^<br\s*/?>$
+
+// isSpace is RE2's \s: ASCII space, tab, newline, form feed, return.
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+
+func skipSpaces(s string) string {
+	for len(s) > 0 && isSpace(s[0]) {
+		s = s[1:]
+	}
+	return s
+}
+
+// commentBody returns what is between "<!--" and "-->" (the latter followed
+// only by white space), with the white space after "<!--" skipped.
+func commentBody(t string) (string, bool) {
+	rest, ok := strings.CutPrefix(t, "<!--")
+	if !ok {
+		return "", false
+	}
+	end := strings.LastIndex(rest, "-->")
+	if end < 0 || skipSpaces(rest[end+3:]) != "" {
+		return "", false
+	}
+	return skipSpaces(rest[:end]), true
+}
+
+// matchInclude returns the snippet number of an include marker.
+func matchInclude(t string) (string, bool) {
+	body, ok := commentBody(t)
+	if !ok {
+		return "", false
+	}
+	rest, ok := strings.CutPrefix(body, includeMarker)
+	if !ok || rest == "" || !isSpace(rest[0]) {
+		return "", false
+	}
+	rest = skipSpaces(rest)
+	n := 0
+	for n < len(rest) && rest[n] >= '0' && rest[n] <= '9' {
+		n++
+	}
+	if n == 0 || skipSpaces(rest[n:]) != "" {
+		return "", false
+	}
+	return rest[:n], true
+}
+
+func isPageBreak(t string) bool {
+	body, ok := commentBody(t)
+	if !ok {
+		return false
+	}
+	rest, ok := strings.CutPrefix(body, "page-break")
+	return ok && skipSpaces(rest) == ""
+}
+
+// includeID is the number of an include marker, -1 when t is not one.
+func includeID(t string) int {
+	m, ok := matchInclude(t)
+	if !ok {
+		return -1
+	}
+	id, _ := strconv.Atoi(m)
+	return id
+}
+
+func isBr(t string) bool {
+	if len(t) < 4 || !strings.EqualFold(t[:3], "<br") {
+		return false
+	}
+	rest := skipSpaces(t[3:])
+	rest = strings.TrimPrefix(rest, "/")
+	return rest == ">"
+}
 
 // toBlocks parses the Markdown a template produced, with the body sections it
 // includes, into blocks.
@@ -200,10 +275,9 @@ func (w *walker) block(n ast.Node, indent int, quote bool, marker string) string
 		}
 		t := strings.TrimSpace(s)
 		switch {
-		case reInclude.MatchString(t):
-			id, _ := strconv.Atoi(reInclude.FindStringSubmatch(t)[1])
-			w.include(id, indent)
-		case rePageBreak.MatchString(t):
+		case includeID(t) >= 0:
+			w.include(includeID(t), indent)
+		case isPageBreak(t):
 			w.emit(block{kind: bPageBreak})
 		case strings.HasPrefix(t, "<!--") && strings.HasSuffix(t, "-->"):
 			// A comment (e.g. a sendgen-disable directive) is not text.
@@ -348,7 +422,7 @@ func (w *walker) inline(n ast.Node, bold, italic bool, out *[]run) {
 				b.Write(s.Value(w.src))
 			}
 			switch raw := strings.TrimSpace(b.String()); {
-			case reBr.MatchString(raw):
+			case isBr(raw):
 				add("\n")
 			case strings.HasPrefix(raw, "<!--") && strings.HasSuffix(raw, "-->"):
 				// A comment is a note to the author, not text.

@@ -842,3 +842,35 @@ func TestStrikethroughDrawnStruck(t *testing.T) {
 		t.Error("struck word printed as live text")
 	}
 }
+
+// Without an override, New parses no template: each document's are parsed
+// when it is first rendered (templateSet.forDoc), so they must always
+// parse, and each document's set holds its own file and the shared ones.
+func TestEmbeddedTemplatesParse(t *testing.T) {
+	if _, err := parseTemplates(nil, AllDocuments); err != nil {
+		t.Fatalf("the embedded templates: %v", err)
+	}
+	ts, err := loadTemplates(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range AllDocuments {
+		set, err := ts.forDoc(string(d))
+		if err != nil {
+			t.Fatalf("%s: %v", d, err)
+		}
+		for _, other := range AllDocuments {
+			if has := set.Lookup(string(other)+".md") != nil; has != (other == d) {
+				t.Errorf("%s's templates hold %s.md: %v", d, other, has)
+			}
+		}
+		for _, n := range []string{tmplOrganisation, tmplConfidentiality, tmplDraftAppendix, "legal-position/default.md"} {
+			if set.Lookup(n) == nil {
+				t.Errorf("%s's templates lack %s", d, n)
+			}
+		}
+		if again, _ := ts.forDoc(string(d)); again != set {
+			t.Errorf("%s's templates parsed twice", d)
+		}
+	}
+}

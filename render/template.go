@@ -8,6 +8,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 	"text/template"
 	"time"
 
@@ -18,8 +19,35 @@ import (
 // templateSet is the parsed templates: the embedded ones, then any files of
 // Options.Templates parsed over them, so an override directory only needs
 // the files (or the {{define}}s of partials.md) it changes.
+//
+// Without an override, each document's templates (partials.md, the
+// document's file and legal-position/) are parsed the first time that
+// document is rendered: a process that renders one outcome form does not
+// parse the other two documents' templates (a third of the parsing, which
+// was most of New). The embedded templates cannot fail to parse
+// (TestEmbeddedTemplatesParse). An override is parsed whole in New, so
+// that its mistakes are reported before any case is read.
 type templateSet struct {
-	t *template.Template
+	t    *template.Template // the override's set, for every document; nil: docs
+	docs [3]struct {
+		once sync.Once
+		t    *template.Template
+		err  error
+	}
+}
+
+// forDoc returns the templates to execute doc with.
+func (ts *templateSet) forDoc(doc string) (*template.Template, error) {
+	if ts.t != nil {
+		return ts.t, nil
+	}
+	i := 0
+	for i < len(AllDocuments)-1 && string(AllDocuments[i]) != doc {
+		i++
+	}
+	d := &ts.docs[i]
+	d.once.Do(func() { d.t, d.err = parseTemplates(nil, AllDocuments[i:i+1]) })
+	return d.t, d.err
 }
 
 // Named templates the renderer executes besides the documents.
@@ -104,18 +132,33 @@ func isEmpty(v any) bool {
 	return false
 }
 
-// loadTemplates parses the embedded templates and then the override's.
+// loadTemplates parses the embedded templates and then the override's; with
+// no override, each document's are parsed when it is first rendered.
 func loadTemplates(override fs.FS) (*templateSet, error) {
+	if override == nil {
+		return &templateSet{}, nil
+	}
+	t, err := parseTemplates(override, AllDocuments)
+	if err != nil {
+		return nil, err
+	}
+	return &templateSet{t: t}, nil
+}
+
+// parseTemplates parses the embedded templates of docs (with partials.md
+// and legal-position/), then the override's, and checks that what the
+// renderer executes is defined.
+func parseTemplates(override fs.FS, docs []Document) (*template.Template, error) {
 	root := template.New("sendgen").Funcs(templateFuncs).Option("missingkey=error")
-	if err := parseFS(root, templates.FS, "embedded templates"); err != nil {
+	if err := parseFS(root, templates.FS, "embedded templates", docs); err != nil {
 		return nil, err
 	}
 	if override != nil {
-		if err := parseFS(root, override, "templates"); err != nil {
+		if err := parseFS(root, override, "templates", docs); err != nil {
 			return nil, err
 		}
 	}
-	for _, d := range AllDocuments {
+	for _, d := range docs {
 		if root.Lookup(string(d)+".md") == nil {
 			return nil, fmt.Errorf("templates: no %s.md", d)
 		}
@@ -125,14 +168,14 @@ func loadTemplates(override fs.FS) (*templateSet, error) {
 			return nil, fmt.Errorf("templates: %s does not define %q", partialsFile, n)
 		}
 	}
-	return &templateSet{t: root}, nil
+	return root, nil
 }
 
-// parseFS parses the template files of fsys: the three documents,
+// parseFS parses the template files of fsys: the documents docs,
 // partials.md and legal-position/*.md. Other files (README.md) are ignored.
-func parseFS(root *template.Template, fsys fs.FS, what string) error {
+func parseFS(root *template.Template, fsys fs.FS, what string, docs []Document) error {
 	names := []string{partialsFile}
-	for _, d := range AllDocuments {
+	for _, d := range docs {
 		names = append(names, string(d)+".md")
 	}
 	if lp, err := fs.Glob(fsys, legalPositionDir+"/*.md"); err == nil {
@@ -157,13 +200,17 @@ func parseFS(root *template.Template, fsys fs.FS, what string) error {
 // execute runs the document template for v and returns its Markdown. It
 // also fills in the default legal position when the case has none.
 func (ts *templateSet) execute(v *View) (string, error) {
+	t, err := ts.forDoc(v.Document)
+	if err != nil {
+		return "", err
+	}
 	if !v.Body.LegalPosition.Present {
 		name := path.Join(legalPositionDir, v.Decision.Type+".md")
-		if v.Decision.Type == "" || ts.t.Lookup(name) == nil {
+		if v.Decision.Type == "" || t.Lookup(name) == nil {
 			name = path.Join(legalPositionDir, "default.md")
 		}
-		if ts.t.Lookup(name) != nil {
-			s, err := ts.run(name, v)
+		if t.Lookup(name) != nil {
+			s, err := runTemplate(t, name, v)
 			if err != nil {
 				return "", err
 			}
@@ -171,12 +218,12 @@ func (ts *templateSet) execute(v *View) (string, error) {
 				Default: true, Source: s, origin: "template " + name, offset: -1})
 		}
 	}
-	s, err := ts.run(v.Document+".md", v)
+	s, err := runTemplate(t, v.Document+".md", v)
 	if err != nil {
 		return "", err
 	}
 	if v.Draft {
-		a, err := ts.run(tmplDraftAppendix, v)
+		a, err := runTemplate(t, tmplDraftAppendix, v)
 		if err != nil {
 			return "", err
 		}
@@ -187,7 +234,7 @@ func (ts *templateSet) execute(v *View) (string, error) {
 	return s, nil
 }
 
-func (ts *templateSet) run(name string, v *View) (string, error) {
+func runTemplate(t *template.Template, name string, v *View) (string, error) {
 	b := &limitedBuffer{max: MaxTemplateOutput}
 	done := make(chan error, 1)
 	// An organisation's own template (--templates) is code: a loop over
@@ -200,7 +247,7 @@ func (ts *templateSet) run(name string, v *View) (string, error) {
 				done <- fmt.Errorf("%v", p)
 			}
 		}()
-		done <- ts.t.ExecuteTemplate(b, name, v)
+		done <- t.ExecuteTemplate(b, name, v)
 	}()
 	timer := time.NewTimer(templateTimeout)
 	defer timer.Stop()
@@ -238,7 +285,11 @@ func (b *limitedBuffer) Write(p []byte) (int, error) {
 
 // plain runs a partial that yields one line of plain text (header, footer).
 func (ts *templateSet) plain(name string, v *View) (string, error) {
-	s, err := ts.run(name, v)
+	t, err := ts.forDoc(v.Document)
+	if err != nil {
+		return "", err
+	}
+	s, err := runTemplate(t, name, v)
 	if err != nil {
 		return "", err
 	}

@@ -34,7 +34,14 @@ type word struct {
 // always starts a new line: maroto would drop it and join the lines.
 func (l *layout) wrap(runs []run, st tstyle, w float64, preserveSpaces bool, o *origin) []tline {
 	w -= slack
-	var words []word
+	// Room for every word at once, and one piece each (most words have
+	// one), so that neither grows by doubling: a form lays out thousands.
+	n := 1
+	for _, r := range runs {
+		n += strings.Count(r.text, " ") + strings.Count(r.text, "\n") + 1
+	}
+	words := make([]word, 0, n)
+	pieces := make([]seg, 0, n)
 	var cur *word
 	pendingBreak := false
 	spaceBefore := false
@@ -97,7 +104,15 @@ func (l *layout) wrap(runs []run, st tstyle, w float64, preserveSpaces bool, o *
 				}
 				pendingBreak, spaceBefore = false, false
 			}
-			cur.pieces = append(cur.pieces, seg{x: cur.width, text: piece, face: face})
+			if cur.pieces == nil && len(pieces) < cap(pieces) {
+				// A word's first piece from the shared array; a second
+				// piece (a change of style mid-word) makes the word its own.
+				pieces = pieces[:len(pieces)+1]
+				cur.pieces = pieces[len(pieces)-1 : len(pieces) : len(pieces)]
+				cur.pieces[0] = seg{x: cur.width, text: piece, face: face}
+			} else {
+				cur.pieces = append(cur.pieces, seg{x: cur.width, text: piece, face: face})
+			}
 			cur.width += pw
 		}
 	}

@@ -23,6 +23,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 	"time"
 )
 
@@ -593,6 +594,8 @@ type Fpdf struct {
 	protect          protectType                // document protection structure
 	layer            layerRecType               // manages optional layers in document
 	catalogSort      bool                       // sort resource catalogs in document
+	shortCIDMaps     bool                       // end CIDToGIDMaps at the last CID used (SetDefaultShortCIDToGIDMaps)
+	utf8AsGiven      bool                       // embed UTF-8 fonts uncut (SetDefaultUTF8FontsAsGiven)
 	nJs              int                        // JavaScript object number
 	javascript       *string                    // JavaScript code to include in the PDF
 	colorFlag        bool                       // indicates whether fill and text colors are different
@@ -732,11 +735,61 @@ func generateFontID(fdt fontDefType) (string, error) {
 func generateUTF8FontID(fdt fontDefType, file []byte) string {
 	fdt.File = ""
 	fdt.Cw = nil
-	b, _ := json.Marshal(&fdt)
+	b, ok := utf8FontDefJSON(fdt)
+	if !ok {
+		b, _ = json.Marshal(&fdt)
+	}
 	h := sha1.New()
 	h.Write(b)
 	h.Write(file)
 	return fmt.Sprintf("%x", h.Sum(nil))
+}
+
+// utf8FontDefJSON writes what json.Marshal writes for a UTF-8 font's
+// definition without its widths and file, byte for byte, without the
+// reflection: encoding/json builds its encoder for the type on first use,
+// a tenth of a millisecond of a process that renders one document. It
+// reports false for a definition it does not write exactly as
+// json.Marshal would (a name that needs escaping, fields a UTF-8 font
+// leaves empty that are set), for the caller to marshal.
+func utf8FontDefJSON(fdt fontDefType) ([]byte, bool) {
+	plain := func(s string) bool {
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+				return false
+			}
+		}
+		return true
+	}
+	if !plain(fdt.Tp) || !plain(fdt.Name) || fdt.Cw != nil || fdt.Enc != "" || fdt.Diff != "" || fdt.File != "" ||
+		fdt.Size1 != 0 || fdt.Size2 != 0 || fdt.OriginalSize != 0 || fdt.N != 0 || fdt.DiffN != 0 {
+		return nil, false
+	}
+	d := fdt.Desc
+	b := make([]byte, 0, 320)
+	num := func(key string, v int) {
+		b = append(b, key...)
+		b = strconv.AppendInt(b, int64(v), 10)
+	}
+	b = append(b, `{"Tp":"`...)
+	b = append(b, fdt.Tp...)
+	b = append(b, `","Name":"`...)
+	b = append(b, fdt.Name...)
+	num(`","Desc":{"Ascent":`, d.Ascent)
+	num(`,"Descent":`, d.Descent)
+	num(`,"CapHeight":`, d.CapHeight)
+	num(`,"Flags":`, d.Flags)
+	num(`,"FontBBox":{"Xmin":`, d.FontBBox.Xmin)
+	num(`,"Ymin":`, d.FontBBox.Ymin)
+	num(`,"Xmax":`, d.FontBBox.Xmax)
+	num(`,"Ymax":`, d.FontBBox.Ymax)
+	num(`},"ItalicAngle":`, d.ItalicAngle)
+	num(`,"StemV":`, d.StemV)
+	num(`,"MissingWidth":`, d.MissingWidth)
+	num(`},"Up":`, fdt.Up)
+	num(`,"Ut":`, fdt.Ut)
+	b = append(b, `,"Cw":null,"Enc":"","Diff":"","File":"","Size1":0,"Size2":0,"OriginalSize":0,"N":0,"DiffN":0}`...)
+	return b, true
 }
 
 type fontInfoType struct {

@@ -44,6 +44,8 @@ import (
 
 var gl struct {
 	catalogSort  bool
+	shortCIDMaps bool
+	utf8AsGiven  bool
 	noCompress   bool // Initial zero value indicates compression
 	creationDate time.Time
 	modDate      time.Time
@@ -55,6 +57,38 @@ type fmtBuffer struct {
 
 func (b *fmtBuffer) printf(fmtStr string, args ...interface{}) {
 	b.Buffer.WriteString(fmt.Sprintf(fmtStr, args...))
+}
+
+// reserve makes room for n more bytes. bytes.Buffer doubles as it grows,
+// clearing each new array before copying into it: for a document of a few
+// tens of kilobytes, two to three times its size written to memory not
+// touched before. A new array from make is cleared only where the memory
+// was used before.
+func (b *fmtBuffer) reserve(n int) {
+	if b.Available() >= n {
+		return
+	}
+	c := 2 * b.Cap()
+	if c < b.Len()+n {
+		c = b.Len() + n
+	}
+	nb := make([]byte, b.Len(), c)
+	copy(nb, b.Bytes())
+	b.Buffer = *bytes.NewBuffer(nb)
+}
+
+// pageBufferSize is the capacity a new page's content buffer starts with:
+// a quarter more than the page before, at least 32 KiB (a page of text
+// takes 10 to 30 KiB of operators), so that it does not grow from 64 bytes
+// by doubling.
+func (f *Fpdf) pageBufferSize() int {
+	size := 32 << 10
+	if n := len(f.pages) - 1; n >= 1 {
+		if l := f.pages[n].Len() + f.pages[n].Len()/4; l > size {
+			size = l
+		}
+	}
+	return size
 }
 
 func fpdfNew(orientationStr, unitStr, sizeStr, fontDirStr string, size SizeType) (f *Fpdf) {
@@ -205,6 +239,8 @@ func fpdfNew(orientationStr, unitStr, sizeStr, fontDirStr string, size SizeType)
 	f.SetProducer("FPDF "+cnFpdfVersion, true)
 	f.layerInit()
 	f.catalogSort = gl.catalogSort
+	f.shortCIDMaps = gl.shortCIDMaps
+	f.utf8AsGiven = gl.utf8AsGiven
 	f.creationDate = gl.creationDate
 	f.modDate = gl.modDate
 	f.userUnderlineThickness = 1
@@ -963,9 +999,9 @@ func (f *Fpdf) GetStringSymbolWidth(s string) int {
 		unicode := []rune(s)
 		for _, char := range unicode {
 			intChar := int(char)
-			if len(f.currentFont.Cw) >= intChar && f.currentFont.Cw[intChar] > 0 {
-				if f.currentFont.Cw[intChar] != 65535 {
-					w += f.currentFont.Cw[intChar]
+			if cw := charWidth(f.currentFont.Cw, intChar); cw > 0 {
+				if cw != 65535 {
+					w += cw
 				}
 			} else if f.currentFont.Desc.MissingWidth != 0 {
 				w += f.currentFont.Desc.MissingWidth
@@ -2709,14 +2745,14 @@ func (f *Fpdf) MultiCell(w, h float64, txtStr, borderStr, alignStr string, fill 
 			ls = l
 			ns++
 		}
-		if int(c) >= len(cw) {
+		if int(c) >= len(cw) && (!f.isCurrentUTF8 || int(c) >= 256*256) {
 			f.err = fmt.Errorf("character outside the supported range: %s", string(c))
 			return
 		}
-		if cw[int(c)] == 0 { //Marker width 0 used for missing symbols
+		if w := charWidth(cw, int(c)); w == 0 { //Marker width 0 used for missing symbols
 			l += f.currentFont.Desc.MissingWidth
-		} else if cw[int(c)] != 65535 { //Marker width 65535 used for zero width symbols
-			l += cw[int(c)]
+		} else if w != 65535 { //Marker width 65535 used for zero width symbols
+			l += w
 		}
 		if l > wmax {
 			// Automatic line break
@@ -2836,7 +2872,7 @@ func (f *Fpdf) write(h float64, txtStr string, link int, linkStr string) {
 		if c == ' ' {
 			sep = i
 		}
-		l += float64(cw[int(c)])
+		l += float64(charWidth(cw, int(c)))
 		if l > wmax {
 			// Automatic line break
 			if sep == -1 {
@@ -3516,7 +3552,7 @@ func (f *Fpdf) beginpage(orientationStr string, size SizeType) {
 	for box, pb := range f.defPageBoxes {
 		f.pageBoxes[f.page][box] = pb
 	}
-	f.pages = append(f.pages, bytes.NewBufferString(""))
+	f.pages = append(f.pages, bytes.NewBuffer(make([]byte, 0, f.pageBufferSize())))
 	f.pageLinks = append(f.pageLinks, make([]linkType, 0, 0))
 	f.pageAttachments = append(f.pageAttachments, []annotationAttach{})
 	f.state = 2
@@ -3748,8 +3784,20 @@ func (f *Fpdf) putstream(b []byte) {
 		f.protect.rc4(uint32(f.n), &b)
 	}
 	f.out("stream")
-	f.out(string(b))
+	f.outBytes(b) // not f.out(string(b)): a copy of every stream
 	f.out("endstream")
+}
+
+// outBytes is out for a byte slice.
+func (f *Fpdf) outBytes(b []byte) {
+	if f.state == 2 {
+		f.pages[f.page].Write(b)
+		f.pages[f.page].WriteString("\n")
+	} else {
+		f.buffer.reserve(len(b) + 1)
+		f.buffer.Write(b)
+		f.buffer.WriteString("\n")
+	}
 }
 
 // out; Add a line to the document
@@ -3800,6 +3848,25 @@ func (f *Fpdf) outf(fmtStr string, args ...interface{}) {
 // more details.
 func SetDefaultCatalogSort(flag bool) {
 	gl.catalogSort = flag
+}
+
+// SetDefaultShortCIDToGIDMaps sets, for documents created after it, whether
+// the CIDToGIDMap of a UTF-8 font ends at the last character the document
+// uses rather than covering all 65,536 (128 KiB before compression,
+// compressed again for every font of every document: a third of a
+// millisecond each). A PDF reader looks a character's glyph up at
+// 2 x CID, so it never reads past the characters used. Off by default.
+func SetDefaultShortCIDToGIDMaps(flag bool) {
+	gl.shortCIDMaps = flag
+}
+
+// SetDefaultUTF8FontsAsGiven sets, for documents created after it, whether
+// a UTF-8 font is embedded as it was given instead of being cut down to the
+// characters the document uses: for a caller that hands gofpdf fonts it has
+// subset itself, cutting parses the font a second time and writes it out
+// again to no purpose. Off by default: a whole font would be embedded whole.
+func SetDefaultUTF8FontsAsGiven(flag bool) {
+	gl.utf8AsGiven = flag
 }
 
 // SetCatalogSort sets a flag that will be used, if true, to consistently order
@@ -3863,9 +3930,10 @@ func (f *Fpdf) replaceAliases() {
 				replacement = utf8toutf16(replacement, false)
 			}
 			for n := 1; n <= f.page; n++ {
-				s := f.pages[n].String()
-				if strings.Contains(s, alias) {
-					s = strings.Replace(s, alias, replacement, -1)
+				// Look in the page's bytes: a copy of each page as a string,
+				// for each alias, twice, is most of what this cost.
+				if b := f.pages[n].Bytes(); bytes.Contains(b, []byte(alias)) {
+					s := strings.Replace(string(b), alias, replacement, -1)
 					f.pages[n].Truncate(0)
 					f.pages[n].WriteString(s)
 				}
@@ -3891,6 +3959,13 @@ func (f *Fpdf) putpages() {
 		wPt = f.defPageSize.Ht * f.k
 		hPt = f.defPageSize.Wd * f.k
 	}
+	// Room for the pages as they stand, at most what they take compressed,
+	// and the rest of a small document, in one allocation (fmtBuffer.reserve).
+	size := 16 << 10
+	for n := 1; n <= nb; n++ {
+		size += f.pages[n].Len() + 512
+	}
+	f.buffer.reserve(size)
 	pagesObjectNumbers := make([]int, nb+1) // 1-based
 	for n := 1; n <= nb; n++ {
 		// Page
@@ -4108,10 +4183,16 @@ func (f *Fpdf) putfonts() {
 				fontName := "utf8" + font.Name
 				usedRunes := font.usedRunes
 				delete(usedRunes, 0)
-				utf8FontStream := font.utf8File.GenerateCutFont(usedRunes)
+				var utf8FontStream []byte
+				var CodeSignDictionary map[int]int
+				if f.utf8AsGiven {
+					utf8FontStream, CodeSignDictionary = font.utf8File.asGiven(usedRunes)
+				} else {
+					utf8FontStream = font.utf8File.GenerateCutFont(usedRunes)
+					CodeSignDictionary = font.utf8File.CodeSymbolDictionary
+				}
 				utf8FontSize := len(utf8FontStream)
 				compressedFontStream := sliceCompress(utf8FontStream)
-				CodeSignDictionary := font.utf8File.CodeSymbolDictionary
 				delete(CodeSignDictionary, 0)
 
 				f.newobj()
@@ -4158,14 +4239,7 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 
 				// Embed CIDToGIDMap
-				cidToGidMap := make([]byte, 256*256*2)
-
-				for cc, glyph := range CodeSignDictionary {
-					cidToGidMap[cc*2] = byte(glyph >> 8)
-					cidToGidMap[cc*2+1] = byte(glyph & 0xFF)
-				}
-
-				cidToGidMap = sliceCompress(cidToGidMap)
+				cidToGidMap := compressCIDToGIDMap(CodeSignDictionary, f.shortCIDMaps)
 				f.newobj()
 				f.out("<</Length " + strconv.Itoa(len(cidToGidMap)) + "/Filter /FlateDecode>>")
 				f.putstream(cidToGidMap)
@@ -4197,9 +4271,30 @@ func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
 	interval := false
 	startCid := 1
 	cwLen := LastRune + 1
+	if cwLen > len(font.Cw) {
+		// A UTF-8 font's widths end at its last character (parseHMTXTable):
+		// the runes past it have none, and none is written for them.
+		cwLen = len(font.Cw)
+	}
+
+	// The characters the loop below would not skip, in order: those up to
+	// 255, and above that only the runes used. Walking every CID up to the
+	// last rune read tens of kilobytes of Cw that are zeros, never written
+	// (page faults, in a new process).
+	cids := make([]int, 0, 255+len(font.usedRunes))
+	for cid := startCid; cid < cwLen && cid <= 255; cid++ {
+		cids = append(cids, cid)
+	}
+	above := len(cids)
+	for cid, numb := range font.usedRunes {
+		if cid > 255 && cid < cwLen && numb != 0 {
+			cids = append(cids, cid)
+		}
+	}
+	sort.Ints(cids[above:])
 
 	// for each character
-	for cid := startCid; cid < cwLen; cid++ {
+	for _, cid := range cids {
 		if font.Cw[cid] == 0x00 {
 			continue
 		}

@@ -7,6 +7,8 @@ package gofpdf
 import (
 	"bytes"
 	"compress/zlib"
+	"encoding/json"
+	"fmt"
 	"image"
 	pngenc "image/png"
 	"math/rand"
@@ -116,13 +118,13 @@ func TestSliceCompressMatchesNewWriter(t *testing.T) {
 	}
 }
 
-// A new zlib writer allocates about 1 MB; a pooled one nothing of the kind.
+// A new zlib writer allocates about 1 MB; a kept one nothing of the kind,
+// and it is kept across garbage collections (which empty a sync.Pool).
 func TestSliceCompressReusesWriters(t *testing.T) {
-	if raceEnabled {
-		t.Skip("sync.Pool drops items at random under the race detector")
-	}
 	page := bytes.Repeat([]byte("0.000 0.000 0.000 rg BT 56.69 785.20 Td (x) Tj ET\n"), 40)
 	sliceCompress(page)
+	runtime.GC()
+	runtime.GC()
 	if n := allocated(func() { sliceCompress(page) }); n > 64<<10 {
 		t.Errorf("sliceCompress allocates %d bytes per call: the compressor is not reused", n)
 	}
@@ -177,5 +179,198 @@ func TestImageUnderTwoNamesListedOnce(t *testing.T) {
 	names := regexp.MustCompile(`(?m)^/I[0-9a-f]{40} \d+ 0 R$`).FindAllString(out.String(), -1)
 	if len(names) != 1 {
 		t.Errorf("the image is named %d times in the resources: %q", len(names), names)
+	}
+}
+
+// A UTF-8 font's width table ends at its last character instead of
+// holding 65,536 entries; every width in it is what the full table held,
+// and a character past the end measures as one the font lacks.
+func TestUTF8WidthsEndAtLastCharacter(t *testing.T) {
+	ttf, err := os.ReadFile("../../render/fonts/DejaVuSans.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	utf := newUTF8Font(&fileReader{readerPosition: 0, array: ttf})
+	if err := utf.parseFile(); err != nil {
+		t.Fatal(err)
+	}
+	utf.generateCMAP() // fills charSymbolDictionary, which parseFile keeps to itself
+	last := 0
+	for c, g := range utf.charSymbolDictionary {
+		if g != 0 && c != 0xFFFF && c > last {
+			last = c
+		}
+	}
+	if len(utf.CharWidths) != last+1 {
+		t.Errorf("%d widths; the font's last character is U+%04X", len(utf.CharWidths), last)
+	}
+	if charWidth(utf.CharWidths, last+1) != 0 || charWidth(utf.CharWidths, 0x10000) != 0 || charWidth(utf.CharWidths, -1) != 0 {
+		t.Error("charWidth past the table is not 0")
+	}
+
+	// Text measures as it did with the full table, characters past the
+	// font's last (an emoji) included.
+	pdf := New("P", "mm", "A4", "")
+	pdf.AddUTF8FontFromBytes("dejavu", "", ttf)
+	pdf.SetFont("dejavu", "", 10)
+	if err := pdf.Error(); err != nil {
+		t.Fatal(err)
+	}
+	text := "Zoë Ó Súilleabháin — “quoted” £1,200 … \U0001F600 \uFFFD"
+	full := make([]int, 256*256)
+	copy(full, pdf.currentFont.Cw)
+	got := pdf.GetStringSymbolWidth(text)
+	pdf.currentFont.Cw = full
+	if want := pdf.GetStringSymbolWidth(text); got != want {
+		t.Errorf("GetStringSymbolWidth %d, with a 65,536-entry table %d", got, want)
+	}
+}
+
+// compressCIDToGIDMap gives the bytes of a new 128 KiB map, and leaves its
+// pooled buffer cleared for the next font.
+func TestCIDToGIDMapMatchesNewBuffer(t *testing.T) {
+	maps := []map[int]int{
+		{32: 3, 65: 1, 0x2014: 2, 0xFFFD: 4},
+		{33: 1},
+		{},
+		{32: 1, 65: 2, 0x1EC5: 0x1234},
+	}
+	for round := 0; round < 2; round++ {
+		for i, m := range maps {
+			want := make([]byte, 256*256*2)
+			for cc, g := range m {
+				want[cc*2], want[cc*2+1] = byte(g>>8), byte(g)
+			}
+			if got := compressCIDToGIDMap(m, false); !bytes.Equal(got, sliceCompress(want)) {
+				t.Errorf("round %d, map %d: the compressed map differs from a new buffer's", round, i)
+			}
+		}
+	}
+}
+
+// reserve keeps what the buffer holds and makes room in one allocation.
+func TestReserveKeepsContents(t *testing.T) {
+	var b fmtBuffer
+	b.WriteString("%PDF-1.3\n")
+	b.reserve(100 << 10)
+	if b.String() != "%PDF-1.3\n" || b.Available() < 100<<10 {
+		t.Fatalf("after reserve: %q, %d bytes free", b.String(), b.Available())
+	}
+	c := b.Cap()
+	b.Write(make([]byte, 100<<10))
+	if b.Cap() != c {
+		t.Error("writing what was reserved grew the buffer")
+	}
+}
+
+// The page-count alias is still replaced on every page, in both of the
+// forms replaceAliases looks for, and a page without it is left alone.
+func TestAliasReplacedOnEveryPage(t *testing.T) {
+	pdf := New("P", "mm", "A4", "")
+	pdf.SetCompression(false)
+	pdf.AliasNbPages("")
+	pdf.SetFont("Helvetica", "", 10)
+	for i := 0; i < 3; i++ {
+		pdf.AddPage()
+		if i < 2 {
+			pdf.Text(10, 10, "page of {nb}")
+		}
+	}
+	var out bytes.Buffer
+	if err := pdf.Output(&out); err != nil {
+		t.Fatal(err)
+	}
+	if n := bytes.Count(out.Bytes(), []byte("(page of 3)")); n != 2 || bytes.Contains(out.Bytes(), []byte("{nb}")) {
+		t.Errorf("%d pages say \"page of 3\"; {nb} left: %v", n, bytes.Contains(out.Bytes(), []byte("{nb}")))
+	}
+}
+
+// A short CIDToGIDMap holds the same glyphs as the full one, up to the
+// last CID mapped, and ends there.
+func TestShortCIDToGIDMap(t *testing.T) {
+	m := map[int]int{32: 3, 65: 1, 0x2014: 2}
+	r, err := zlib.NewReader(bytes.NewReader(compressCIDToGIDMap(m, true)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got bytes.Buffer
+	got.ReadFrom(r)
+	if got.Len() != 2*0x2014+2 {
+		t.Fatalf("%d bytes; the last CID is U+2014, so %d", got.Len(), 2*0x2014+2)
+	}
+	for cc := 0; cc <= 0x2014; cc++ {
+		if g := int(got.Bytes()[2*cc])<<8 | int(got.Bytes()[2*cc+1]); g != m[cc] {
+			t.Fatalf("CID %d maps to glyph %d, want %d", cc, g, m[cc])
+		}
+	}
+}
+
+// With SetDefaultUTF8FontsAsGiven a UTF-8 font is embedded byte for byte
+// as given, and its CIDToGIDMap maps each character drawn to the glyph the
+// given font's cmap has for it.
+func TestUTF8FontAsGiven(t *testing.T) {
+	ttf, err := os.ReadFile("../../render/fonts/DejaVuSans.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, given := range []bool{false, true} {
+		SetDefaultUTF8FontsAsGiven(given)
+		pdf := New("P", "mm", "A4", "")
+		SetDefaultUTF8FontsAsGiven(false)
+		pdf.AddUTF8FontFromBytes("dejavu", "", ttf)
+		pdf.SetFont("dejavu", "", 10)
+		pdf.AddPage()
+		pdf.Text(10, 10, "Ab — é")
+		var out bytes.Buffer
+		if err := pdf.Output(&out); err != nil {
+			t.Fatal(err)
+		}
+		m := regexp.MustCompile(`/Length (\d+)\n/Filter /FlateDecode\n/Length1 (\d+)\n>>\nstream\n`).FindSubmatchIndex(out.Bytes())
+		if m == nil {
+			t.Fatal("no font file in the document")
+		}
+		var n int
+		fmt.Sscan(string(out.Bytes()[m[2]:m[3]]), &n)
+		zr, err := zlib.NewReader(bytes.NewReader(out.Bytes()[m[1] : m[1]+n]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var file bytes.Buffer
+		file.ReadFrom(zr)
+		if as := bytes.Equal(file.Bytes(), ttf); as != given {
+			t.Errorf("as given %v: the embedded font is the given one: %v (%d bytes of %d)", given, as, file.Len(), len(ttf))
+		}
+		utf := pdf.fonts["dejavu"].utf8File
+		if given {
+			utf.generateCMAP()
+			for _, r := range "Ab—é" {
+				if g := utf.CodeSymbolDictionary[int(r)]; g == 0 || g != utf.charSymbolDictionary[int(r)] {
+					t.Errorf("U+%04X maps to glyph %d, the font's cmap says %d", r, g, utf.charSymbolDictionary[int(r)])
+				}
+			}
+		}
+	}
+}
+
+// utf8FontDefJSON writes json.Marshal's bytes, so fonts keep their IDs.
+func TestUTF8FontDefJSONMatchesMarshal(t *testing.T) {
+	defs := []fontDefType{utf8Def("dejavusans"), utf8Def("dejavusansBI"), {Tp: "UTF8", Name: "x"}}
+	neg := utf8Def("n")
+	neg.Desc.FontBBox = fontBoxType{-1, -2, -3, -4}
+	neg.Desc.ItalicAngle = -11
+	neg.Up, neg.Ut = -100, 0
+	defs = append(defs, neg)
+	for _, d := range defs {
+		d.Cw = nil
+		got, ok := utf8FontDefJSON(d)
+		want, _ := json.Marshal(&d)
+		if !ok || !bytes.Equal(got, want) {
+			t.Errorf("%s: %v\n got %s\nwant %s", d.Name, ok, got, want)
+		}
+	}
+	for _, d := range []fontDefType{{Tp: "UTF8", Name: `a"b`}, {Tp: "UTF8", Name: "é"}, {Tp: "UTF8", Name: "x", Enc: "cp1252"}, {Tp: "UTF8", Name: "x", Cw: []int{1}}} {
+		if _, ok := utf8FontDefJSON(d); ok {
+			t.Errorf("%+v: written by hand, where json.Marshal may differ", d)
+		}
 	}
 }

@@ -838,7 +838,7 @@ func (utf *utf8FontFile) parseHMTXTable(numberOfHMetrics, numSymbols int, symbol
 	start := utf.SeekTable("hmtx")
 	arrayWidths := 0
 	var arr []int
-	utf.CharWidths = make([]int, 256*256)
+	utf.CharWidths = make([]int, charWidthsLen(symbolToChar))
 	charCount := 0
 	arr = unpackUint16Array(utf.getRange(start, numberOfHMetrics*4))
 	for symbol := 0; symbol < numberOfHMetrics; symbol++ {
@@ -858,7 +858,7 @@ func (utf *utf8FontFile) parseHMTXTable(numberOfHMetrics, numSymbols int, symbol
 					if widths == 0 {
 						widths = 65535
 					}
-					if char < 196608 {
+					if char < len(utf.CharWidths) {
 						utf.CharWidths[char] = widths
 						charCount++
 					}
@@ -876,7 +876,7 @@ func (utf *utf8FontFile) parseHMTXTable(numberOfHMetrics, numSymbols int, symbol
 					if widths == 0 {
 						widths = 65535
 					}
-					if char < 196608 {
+					if char < len(utf.CharWidths) {
 						utf.CharWidths[char] = widths
 						charCount++
 					}
@@ -1153,4 +1153,48 @@ func UTF8CutFont(inBuf []byte, cutset string) (outBuf []byte) {
 	}
 	outBuf = f.GenerateCutFont(runes)
 	return
+}
+
+// charWidthsLen is the length of a UTF-8 font's width table: one past the
+// last character the font maps (at least 256, so that code that indexes
+// the table with a byte still can), where upstream always made 65,536
+// entries (512 KiB, most of them zero for a subset font, and allocated
+// again for every document). A character past the end has no width, as a
+// character without a glyph has width 0 in the full table: read the table
+// with charWidth.
+func charWidthsLen(symbolToChar map[int][]int) int {
+	n := 256
+	for _, chars := range symbolToChar {
+		for _, char := range chars {
+			if char != 65535 && char < 256*256 && char+1 > n {
+				n = char + 1
+			}
+		}
+	}
+	return n
+}
+
+// charWidth is cw[c], or 0 (no width: a missing character) past its end.
+func charWidth(cw []int, c int) int {
+	if c < 0 || c >= len(cw) {
+		return 0
+	}
+	return cw[c]
+}
+
+// asGiven is GenerateCutFont for a font embedded as it was given
+// (SetDefaultUTF8FontsAsGiven): the font's own bytes, and the map from each
+// used character to its glyph in them, LastRune set as cutting sets it.
+func (utf *utf8FontFile) asGiven(usedRunes map[int]int) ([]byte, map[int]int) {
+	utf.generateCMAP() // charSymbolDictionary, which parseFile keeps to itself
+	codeToGlyph := make(map[int]int, len(usedRunes))
+	utf.LastRune = 0
+	for _, char := range usedRunes {
+		if glyph, ok := utf.charSymbolDictionary[char]; ok {
+			codeToGlyph[char] = glyph
+		}
+		utf.LastRune = max(utf.LastRune, char)
+	}
+	utf.CodeSymbolDictionary = codeToGlyph
+	return utf.fileReader.array, codeToGlyph
 }

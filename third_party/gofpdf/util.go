@@ -83,21 +83,66 @@ func slicesEqual(a, b []float64) bool {
 }
 
 // zlibWriters holds compressors for sliceCompress: a new zlib.Writer
-// allocates and clears about 1 MB of tables, more than compressing a page
-// or a subset font costs. Reset gives output identical to a new writer's.
-var zlibWriters = sync.Pool{New: func() interface{} {
-	w, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
-	return w
+// allocates about 1.2 MB of tables, more than compressing a page or a
+// subset font costs. Reset gives output identical to a new writer's. It is
+// a bounded free list rather than a sync.Pool, which every garbage
+// collection empties: in a long run of documents that made a new
+// compressor every few documents.
+var zlibWriters = make(chan *zlib.Writer, 8)
+
+// cidToGIDMaps holds zeroed 128 KiB buffers for compressCIDToGIDMap.
+var cidToGIDMaps = sync.Pool{New: func() interface{} {
+	b := make([]byte, 256*256*2)
+	return &b
 }}
+
+// compressCIDToGIDMap returns the compressed CIDToGIDMap of a UTF-8 font:
+// two bytes, the glyph, for each of the 65,536 CIDs (characters). The map
+// is written into a pooled buffer, and the entries set are cleared again
+// afterwards, rather than allocating and clearing 128 KiB per font per
+// document for the few hundred entries a document sets. The bytes are
+// those of a new buffer. short ends the map at the last CID mapped
+// (SetDefaultShortCIDToGIDMaps).
+func compressCIDToGIDMap(cidToGlyph map[int]int, short bool) []byte {
+	p := cidToGIDMaps.Get().(*[]byte)
+	m := *p
+	last := 0
+	for cc, glyph := range cidToGlyph {
+		m[cc*2] = byte(glyph >> 8)
+		m[cc*2+1] = byte(glyph & 0xFF)
+		if cc > last {
+			last = cc
+		}
+	}
+	var out []byte
+	if short {
+		out = sliceCompress(m[:2*last+2])
+	} else {
+		out = sliceCompress(m)
+	}
+	for cc := range cidToGlyph {
+		m[cc*2], m[cc*2+1] = 0, 0
+	}
+	cidToGIDMaps.Put(p)
+	return out
+}
 
 // sliceCompress returns a zlib-compressed copy of the specified byte array
 func sliceCompress(data []byte) []byte {
 	var buf bytes.Buffer
-	cmp := zlibWriters.Get().(*zlib.Writer)
-	cmp.Reset(&buf)
+	var cmp *zlib.Writer
+	select {
+	case cmp = <-zlibWriters:
+		cmp.Reset(&buf)
+	default:
+		cmp, _ = zlib.NewWriterLevel(&buf, zlib.BestSpeed)
+	}
 	cmp.Write(data)
 	cmp.Close()
-	zlibWriters.Put(cmp)
+	select {
+	case zlibWriters <- cmp:
+	default: // enough kept
+	}
 	return buf.Bytes()
 }
 
