@@ -42,6 +42,7 @@ type Folder struct {
 	docs   map[string]string
 	offset int64
 	seen   fs.FileInfo
+	lines  int // records in the journal as read (compact)
 }
 
 // File is one document to write.
@@ -94,12 +95,22 @@ type manifest struct {
 	touched   map[string]string
 }
 
+// set records that name was written from source. Writing a document again
+// from the case file it came from changes nothing in the manifest, so it
+// appends nothing: re-rendering one case (watch mode, an editor's save, a
+// benchmark) must not grow the journal that every later run reads.
 func (m *manifest) set(name, source string) {
+	if old, ok := m.Documents[name]; ok && old == source {
+		return
+	}
 	m.Documents[name] = source
 	m.touched[name] = source
 }
 
 func (m *manifest) remove(name string) {
+	if _, ok := m.Documents[name]; !ok {
+		return
+	}
 	delete(m.Documents, name)
 	m.touched[name] = ""
 }
@@ -278,7 +289,46 @@ func (f *Folder) locked(fn func(*manifest) error) error {
 	if err := f.append(m); err != nil {
 		return err
 	}
+	if f.lines > compactAfter && f.lines > 4*len(f.docs) {
+		if err := f.compact(); err != nil {
+			return err
+		}
+	}
 	return ferr
+}
+
+// compactAfter is how many records the journal may hold before it is
+// rewritten with one line per document (when it is also over four times the
+// documents it describes): documents written from one case file, then
+// another, then removed, each leave a line, and every run reads them all.
+const compactAfter = 256
+
+// compact replaces the journal with one record per document, atomically
+// (temporary file, sync, rename, folder sync), under the lock. A process
+// that had read the old journal sees a different file at its next catchUp
+// and reads the new one from the start.
+func (f *Folder) compact() error {
+	names := make([]string, 0, len(f.docs))
+	for n := range f.docs {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var b bytes.Buffer
+	for _, n := range names {
+		line, _ := json.Marshal(record{Document: n, Source: f.docs[n]})
+		b.Write(line)
+		b.WriteByte('\n')
+	}
+	p := filepath.Join(f.path, ManifestName)
+	if err := fsutil.WriteFile(p, b.Bytes()); err != nil {
+		return fmt.Errorf("compacting %s: %w", p, err)
+	}
+	st, err := os.Stat(p)
+	if err != nil {
+		return fmt.Errorf("%s: %w", p, fsutil.Unwrap(err))
+	}
+	f.offset, f.seen, f.lines = st.Size(), st, len(names)
+	return nil
 }
 
 // The manifest is a journal, one JSON object a line ({"document":
@@ -297,7 +347,7 @@ func (f *Folder) catchUp() error {
 	p := filepath.Join(f.path, ManifestName)
 	fh, err := os.Open(p)
 	if errors.Is(err, fs.ErrNotExist) {
-		f.docs, f.offset = map[string]string{}, 0
+		f.docs, f.offset, f.lines = map[string]string{}, 0, 0
 		return nil
 	}
 	if err != nil {
@@ -312,7 +362,7 @@ func (f *Folder) catchUp() error {
 		return fmt.Errorf("%s is not a file: remove it, and sendgen starts a new manifest", p)
 	}
 	if f.docs == nil || st.Size() < f.offset || !os.SameFile(st, f.seen) {
-		f.docs, f.offset = map[string]string{}, 0
+		f.docs, f.offset, f.lines = map[string]string{}, 0, 0
 	}
 	f.seen = st
 	if st.Size() == f.offset {
@@ -332,6 +382,7 @@ func (f *Folder) catchUp() error {
 		if len(bytes.TrimSpace(line)) == 0 {
 			continue
 		}
+		f.lines++
 		var r record
 		if err := json.Unmarshal(line, &r); err != nil || r.Document == "" {
 			continue // a torn line from a killed run
@@ -384,6 +435,7 @@ func (f *Folder) append(m *manifest) error {
 		return fmt.Errorf("%s: %w", p, fsutil.Unwrap(err))
 	}
 	f.offset, f.seen = st.Size(), st
+	f.lines += len(names)
 	return nil
 }
 

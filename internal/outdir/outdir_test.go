@@ -1,6 +1,7 @@
 package outdir
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -226,5 +227,85 @@ func TestStageFailure(t *testing.T) {
 		if strings.HasSuffix(e.Name(), ".tmp") {
 			t.Errorf("temporary file left: %s", e.Name())
 		}
+	}
+}
+
+// TestRewriteAppendsNothing: writing a case's documents again from the same
+// case file changes nothing in the manifest, so the journal every run reads
+// does not grow with re-renders (watch mode re-renders on every save).
+func TestRewriteAppendsNothing(t *testing.T) {
+	dir := t.TempDir()
+	f, _, _ := Open(dir)
+	files := []File{{Name: "C-1-certificate.pdf", Data: []byte("one")}}
+	if err := f.Write("c1.md", files); err != nil {
+		t.Fatal(err)
+	}
+	first, err := os.ReadFile(filepath.Join(dir, ManifestName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 20; i++ {
+		if err := f.Write("c1.md", []File{{Name: "C-1-certificate.pdf", Data: []byte(fmt.Sprint(i))}}); err != nil {
+			t.Fatal(err)
+		}
+		g, _, _ := Open(dir) // as a separate run would
+		if err := g.Write("c1.md", files); err != nil {
+			t.Fatal(err)
+		}
+	}
+	after, err := os.ReadFile(filepath.Join(dir, ManifestName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(first, after) {
+		t.Errorf("journal grew from %d to %d bytes on re-writes from the same case file", len(first), len(after))
+	}
+	if err := f.Write("other.md", files); err == nil {
+		t.Error("another case file replaced the document after the re-writes")
+	}
+}
+
+// TestCompaction: a journal holding far more records than documents (one
+// document moved between case files again and again) is rewritten with one
+// record per document, and every Folder, including one that read the old
+// journal, keeps the same view of which case file each document came from.
+func TestCompaction(t *testing.T) {
+	dir := t.TempDir()
+	f, _, _ := Open(dir)
+	g, _, _ := Open(dir)
+	doc := "C-1-certificate.pdf"
+	if err := g.Write("keep.md", []File{{Name: "K-1-certificate.pdf"}}); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 3*compactAfter; i++ {
+		src := fmt.Sprintf("c%d.md", i%2)
+		if err := f.Write(src, []File{{Name: doc}}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.Remove(src, doc); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := f.Write("last.md", []File{{Name: doc}}); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, ManifestName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := bytes.Count(b, []byte("\n")); n > compactAfter+2 {
+		t.Errorf("journal has %d lines after %d changes to 2 documents", n, 6*compactAfter)
+	}
+	for name, folder := range map[string]*Folder{"the writer": f, "a folder that read the old journal": g} {
+		if err := folder.Write("other.md", []File{{Name: doc}}); err == nil {
+			t.Errorf("%s: another case file replaced last.md's document", name)
+		}
+		if err := folder.Write("other.md", []File{{Name: "K-1-certificate.pdf"}}); err == nil {
+			t.Errorf("%s: another case file replaced keep.md's document", name)
+		}
+	}
+	h, _, _ := Open(dir)
+	if err := h.Write("last.md", []File{{Name: doc}}); err != nil {
+		t.Errorf("a new run: %v", err)
 	}
 }
