@@ -67,7 +67,11 @@ check)
   done < <(replaced)
   [[ $status -eq 0 ]] || exit $status
   # Each copy's own tests (sendgen's tests of its patch among them).
-  (cd third_party/gofpdf && go test -count=1 .)
+  # gofpdf's go line is 1.25 (klauspost/compress needs it; upstream says
+  # 1.12), which turns on vet's check for non-constant format strings in
+  # test builds: two of upstream's calls fail it by design (formats built at
+  # run time). vet runs with every other check; the tests without it.
+  (cd third_party/gofpdf && go vet -printf=false . && go test -vet=off -count=1 .)
   (cd third_party/maroto && go test -count=1 ./pkg/merge)
   (cd third_party/goldmark && go vet ./...) # it has no tests of its own here: upstream's need its test data
   (cd third_party/prose && go test -count=1 ./...)

@@ -10,12 +10,15 @@ import (
 	"encoding/json"
 	"fmt"
 	"image"
+	"io"
 	pngenc "image/png"
 	"math/rand"
 	"os"
 	"regexp"
 	"runtime"
 	"testing"
+
+	kpzlib "github.com/klauspost/compress/zlib"
 )
 
 func widths(n int, set map[int]int) []int {
@@ -94,7 +97,8 @@ func TestUTF8FontIDDoesNotMarshalWidths(t *testing.T) {
 	}
 }
 
-// A reused compressor gives the bytes a new one gives.
+// A reused compressor gives the bytes a new one gives, and what it writes
+// is zlib that compress/zlib (any PDF reader's inflate) reads back.
 func TestSliceCompressMatchesNewWriter(t *testing.T) {
 	rng := rand.New(rand.NewSource(1))
 	inputs := [][]byte{nil, {}, []byte("BT /F1 10.00 Tf ET"), make([]byte, 256*256*2)}
@@ -108,11 +112,20 @@ func TestSliceCompressMatchesNewWriter(t *testing.T) {
 	for round := 0; round < 2; round++ { // the second round reuses pooled writers
 		for _, in := range inputs {
 			var want bytes.Buffer
-			w, _ := zlib.NewWriterLevel(&want, zlib.BestSpeed)
+			w, _ := kpzlib.NewWriterLevel(&want, kpzlib.BestSpeed)
 			w.Write(in)
 			w.Close()
-			if got := sliceCompress(in); !bytes.Equal(got, want.Bytes()) {
+			got := sliceCompress(in)
+			if !bytes.Equal(got, want.Bytes()) {
 				t.Errorf("round %d, %d bytes in: compressed to %d bytes, a new writer gives %d", round, len(in), len(got), want.Len())
+			}
+			r, err := zlib.NewReader(bytes.NewReader(got))
+			if err != nil {
+				t.Fatalf("%d bytes in: compress/zlib cannot read the stream: %v", len(in), err)
+			}
+			back, err := io.ReadAll(r)
+			if err != nil || !bytes.Equal(back, in) {
+				t.Errorf("%d bytes in: compress/zlib reads back %d bytes (%v)", len(in), len(back), err)
 			}
 		}
 	}
