@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -16,6 +15,7 @@ import (
 	"github.com/jdkato/prose/v3/tag"
 	"github.com/jdkato/prose/v3/tag/aptagmodel"
 	"github.com/jdkato/prose/v3/tokenize"
+	"github.com/sendgen/sendgen/internal/memtest"
 )
 
 // go.mod replaces prose/v3 with third_party/prose, patched so that the
@@ -185,7 +185,7 @@ func writeProseGolden(t *testing.T) {
 // page fault for each 4 KiB of the embedded model it reads); the patched one
 // reads them where they are embedded.
 func TestProsePatchInEffect(t *testing.T) {
-	allocs := allocatedBytes(func() {
+	allocs := memtest.Allocated(func() {
 		if _, err := tag.FromBytes(aptagmodel.English); err != nil {
 			t.Fatal(err)
 		}
@@ -194,19 +194,4 @@ func TestProsePatchInEffect(t *testing.T) {
 	if allocs > 64<<10 {
 		t.Errorf("loading the tagger's model allocates %d bytes: the model is decoded onto the heap, so go.mod's replace of prose/v3 by third_party/prose is not in effect", allocs)
 	}
-}
-
-// allocatedBytes returns the bytes f allocates, the least of three runs.
-func allocatedBytes(f func()) uint64 {
-	best := ^uint64(0)
-	var a, b runtime.MemStats
-	for i := 0; i < 3; i++ {
-		runtime.ReadMemStats(&a)
-		f()
-		runtime.ReadMemStats(&b)
-		if d := b.TotalAlloc - a.TotalAlloc; d < best {
-			best = d
-		}
-	}
-	return best
 }

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -15,6 +14,7 @@ import (
 	"golang.org/x/image/font/sfnt"
 
 	"github.com/phpdave11/gofpdf"
+	"github.com/sendgen/sendgen/internal/memtest"
 	"github.com/sendgen/sendgen/internal/pdftest"
 )
 
@@ -53,8 +53,8 @@ func TestGofpdfPatchInEffect(t *testing.T) {
 		return out.Bytes()
 	}
 	const extra = 8
-	small := allocatedBytes(func() { doc(1) })
-	large := allocatedBytes(func() { doc(1 + extra) })
+	small := memtest.Allocated(func() { doc(1) })
+	large := memtest.Allocated(func() { doc(1 + extra) })
 	perPage := (int64(large) - int64(small)) / extra
 	t.Logf("%d bytes for one page, %d per further page", small, perPage)
 	if perPage > 256<<10 {
@@ -63,22 +63,6 @@ func TestGofpdfPatchInEffect(t *testing.T) {
 	if !bytes.Equal(doc(2), doc(2)) {
 		t.Error("two renders of the same gofpdf document differ")
 	}
-}
-
-// allocatedBytes returns the bytes f allocates: the least of three runs, so
-// that a collection emptying sync.Pools during one run does not count.
-func allocatedBytes(f func()) uint64 {
-	best := ^uint64(0)
-	var a, b runtime.MemStats
-	for i := 0; i < 3; i++ {
-		runtime.ReadMemStats(&a)
-		f()
-		runtime.ReadMemStats(&b)
-		if d := b.TotalAlloc - a.TotalAlloc; d < best {
-			best = d
-		}
-	}
-	return best
 }
 
 // A draft carries its watermark image on every page; upstream gofpdf lists
