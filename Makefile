@@ -47,27 +47,12 @@ unit:
 race:
 	$(GO) test -race -count=1 ./...
 
-# Each parser and the rule engine get a short fuzzing run.
+# Each parser and the rule engine get a short fuzzing run: every Fuzz target
+# in the test files, found there (scripts/fuzz.sh, which also runs a target
+# again when Go 1.26's coordinator fails it on its own deadline).
 fuzz:
-	$(GO) test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZTIME) ./casefile
-	$(GO) test -run='^$$' -fuzz='^FuzzFrontMatter$$' -fuzztime=$(FUZZTIME) ./casefile
-	$(GO) test -run='^$$' -fuzz='^FuzzBody$$' -fuzztime=$(FUZZTIME) ./casefile
-	$(GO) test -run='^$$' -fuzz='^FuzzPeekCase$$' -fuzztime=$(FUZZTIME) ./casefile
-	$(GO) test -run='^$$' -fuzz='^FuzzFindPlaceholder$$' -fuzztime=$(FUZZTIME) ./casefile
-	$(GO) test -run='^$$' -fuzz='^FuzzLint$$' -fuzztime=$(FUZZTIME) ./lint
-	$(GO) test -run='^$$' -fuzz='^FuzzActionDate$$' -fuzztime=$(FUZZTIME) ./lint
-	$(GO) test -run='^$$' -fuzz='^FuzzAddMonths$$' -fuzztime=$(FUZZTIME) ./timeline
-	$(GO) test -run='^$$' -fuzz='^FuzzCompute$$' -fuzztime=$(FUZZTIME) ./timeline
-	$(GO) test -run='^$$' -fuzz='^FuzzEscapeMarkdown$$' -fuzztime=$(FUZZTIME) ./render
-	$(GO) test -run='^$$' -fuzz='^FuzzPipeline$$' -fuzztime=$(FUZZTIME) ./internal/build
-	$(GO) test -run='^$$' -fuzz='^FuzzVerify$$' -fuzztime=$(FUZZTIME) ./sign
-	$(GO) test -run='^$$' -fuzz='^FuzzSign$$' -fuzztime=$(FUZZTIME) ./sign
-	$(GO) test -run='^$$' -fuzz='^FuzzReadObject$$' -fuzztime=$(FUZZTIME) ./internal/lsp
-	$(GO) test -run='^$$' -fuzz='^FuzzUnambiguousDate$$' -fuzztime=$(FUZZTIME) ./casefile
-	$(GO) test -run='^$$' -fuzz='^FuzzFastYAML$$' -fuzztime=$(FUZZTIME) ./casefile
-	$(GO) test -run='^$$' -fuzz='^FuzzPatternSet$$' -fuzztime=$(FUZZTIME) ./lint
-	$(GO) test -run='^$$' -fuzz='^FuzzPrefixTagging$$' -fuzztime=$(FUZZTIME) ./lint
-	$(GO) test -run='^$$' -fuzz='^FuzzDiagnosticJSON$$' -fuzztime=$(FUZZTIME) ./report
+	@scripts/fuzz.sh --self-test
+	@GO=$(GO) scripts/fuzz.sh $(FUZZTIME)
 
 # The provision rules against the labelled corpora (shared/ sits beside the
 # checkout): dev, the development files, and plans, case files written the
