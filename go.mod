@@ -56,3 +56,7 @@ replace github.com/yuin/goldmark => ./third_party/goldmark
 replace github.com/johnfercher/maroto/v2 => ./third_party/maroto
 
 replace github.com/jdkato/prose/v3 => ./third_party/prose
+
+replace github.com/subosito/gotenv => ./third_party/gotenv
+
+replace github.com/acarl005/stripansi => ./third_party/stripansi
