@@ -72,7 +72,7 @@ check)
   # test builds: two of upstream's calls fail it by design (formats built at
   # run time). vet runs with every other check; the tests without it.
   (cd third_party/gofpdf && go vet -printf=false . && go test -vet=off -count=1 .)
-  (cd third_party/maroto && go test -count=1 ./pkg/merge)
+  (cd third_party/maroto && go test -count=1 ./pkg/merge ./internal/providers/gofpdf)
   (cd third_party/goldmark && go vet ./...) # it has no tests of its own here: upstream's need its test data
   (cd third_party/prose && go test -count=1 ./...)
   (cd third_party/stripansi && go vet . && go test -count=1 .)

@@ -60,6 +60,19 @@ func (s *font) GetHeight(family string, style fontstyle.Type, size float64) floa
 	return fontSize / s.scaleFactor
 }
 
+// same reports whether the font is already family, style and size, as
+// gofpdf has it: every change of font goes through this type, and gofpdf
+// itself selects the font again at each new page. gofpdf's SetFont does not
+// check: it writes the font's operator (BT /Fn size Tf ET) into the page
+// each time, after lower-casing, upper-casing and joining its names, and a
+// line of text asked for it three times (Add, GetHeight, and GetHeight
+// again per line). maroto sets no font inside a saved graphics state (it
+// never clips or transforms), so the font the page's content has selected
+// is always the last one set here.
+func (s *font) same(family string, style fontstyle.Type, size float64) bool {
+	return family == s.family && style == s.style && size == s.size
+}
+
 // SetFamily defines a new Font family.
 func (s *font) SetFamily(family string) {
 	s.family = family
@@ -82,6 +95,9 @@ func (s *font) SetSize(size float64) {
 
 // SetFont defines all new Font properties.
 func (s *font) SetFont(family string, style fontstyle.Type, size float64) {
+	if s.same(family, style, size) {
+		return
+	}
 	s.family = family
 	s.style = style
 	s.size = size
@@ -94,7 +110,13 @@ func (s *font) SetColor(color *props.Color) {
 		return
 	}
 
+	// The same colour again (each text sets its colour and then restores
+	// the one before) changes nothing in gofpdf, which formats it anew.
+	same := s.fontColor != nil && *s.fontColor == *color
 	s.fontColor = color
+	if same {
+		return
+	}
 	s.pdf.SetTextColor(color.Red, color.Green, color.Blue)
 }
 
