@@ -54,8 +54,10 @@ fuzz() {
 }
 
 # targets: "PKG NAME" for every Fuzz function in a test file.
+# Outside a git checkout (a tarball) the files are found with find.
 targets() {
-	git ls-files '*_test.go' ':!:third_party/**' 2>/dev/null |
+	{ git ls-files '*_test.go' ':!:third_party/**' 2>/dev/null ||
+		find . -name '*_test.go' -not -path './third_party/*' | sed 's#^\./##'; } |
 		xargs grep -H -E '^func Fuzz[A-Za-z0-9_]*\(' |
 		sed -E 's#^(.*)/[^/]*_test\.go:func (Fuzz[A-Za-z0-9_]*)\(.*#./\1 \2#' |
 		sort -u
@@ -118,6 +120,10 @@ case "${1:-}" in
 esac
 
 time=${1:-5s}
+if [ -z "$(targets)" ]; then
+	echo "fuzz.sh: no Fuzz targets found under $(pwd)" >&2
+	exit 1
+fi
 failed=()
 while read -r pkg name <&3; do
 	fuzz "$pkg" "$name" "$time" || failed+=("$name ($pkg)")
