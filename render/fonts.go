@@ -8,6 +8,7 @@ import (
 	"math"
 	"sort"
 	"sync"
+	"sync/atomic"
 
 	"github.com/johnfercher/maroto/v2/pkg/consts/fontstyle"
 )
@@ -64,15 +65,22 @@ type face struct {
 	name   string
 	data   []byte
 	tables map[string][]byte
-	// glyphs maps a BMP rune to its glyph index, 256 runes a block (nil:
-	// none of the block's runes has a glyph); 0 means no glyph. A flat
-	// table would be 128 KB a face, most of it zeros, written in full.
-	glyphs [256]*[256]uint16
-	// advance is the width of each glyph in 1/1000 em, as gofpdf rounds
-	// it into Cw (0xFFFF: drawn, no width): a few thousand entries where a
-	// table by rune would have 65,536.
-	advance     []uint16
-	missing     int // gofpdf's MissingWidth: the advance of glyph 0
+	// glyphs maps a BMP rune to its glyph index, 256 runes a block, each
+	// block read from the cmap the first time one of its runes is asked
+	// for (glyphBlock): a document uses a handful of the 200-odd blocks a
+	// face covers, and reading them all took 0.1-0.2 ms and about 50 KB a
+	// face in every process. 0 means no glyph. Faces are shared by
+	// concurrent renders, hence the atomic pointers: two goroutines may
+	// build the same block, and both build the same one.
+	glyphs [256]atomic.Pointer[[256]uint16]
+	// cmap is the format-4 subtable, cmapLength its length as the
+	// subtable gives it (at most len(cmap)), segs its segments.
+	cmap        []byte
+	cmapLength  int
+	segs        int
+	hmtx        []byte
+	scale       float64 // 1000 / unitsPerEm
+	missing     int     // gofpdf's MissingWidth: the advance of glyph 0
 	numGlyphs   int
 	loca        []byte // the loca table: numGlyphs+1 offsets into glyf, read as needed
 	longLoca    bool   // loca format 1 (32-bit offsets), else 0 (16-bit halves)
@@ -177,7 +185,8 @@ func parseFace(name string, b []byte) (*face, error) {
 	if err := f.parseCmap(); err != nil {
 		return nil, err
 	}
-	f.parseWidths(scale)
+	f.hmtx, f.scale = f.tables["hmtx"], scale
+	f.missing = f.advanceOf(0)
 	return f, nil
 }
 
@@ -255,94 +264,95 @@ func (f *face) parseCmap() error {
 	if ranges+2*segs > len(t) {
 		return fmt.Errorf("%w: short cmap", errBadFont)
 	}
-	// The blocks are carved out of one allocation, as many as the
-	// segments touch at most.
-	blocks := 0
-	last := -1
-	for s := 0; s < segs; s++ {
-		end := int(binary.BigEndian.Uint16(t[ends+2*s:])) >> 8
-		start := int(binary.BigEndian.Uint16(t[starts+2*s:])) >> 8
-		if start < last {
-			start = last
-		}
-		if end >= start {
-			blocks += end - start + 1
-			if start == last {
-				blocks--
-			}
-			last = end
-		}
-	}
-	pool := make([][256]uint16, blocks)
+	f.cmap, f.cmapLength, f.segs = t, length, segs
+	return nil
+}
+
+// glyphBlock reads the glyphs of runes hi<<8 to hi<<8|0xFF from the cmap,
+// as gofpdf reads the whole table (utf8fontfile.go generateSCCSDictionaries):
+// segment by segment, a later segment's glyph replacing an earlier one's,
+// skipping glyph 0, glyphs past the face's and U+FFFF (the terminating
+// segment, never a character). TestLazyCmapAsEager checks every rune of
+// every face against the table read whole.
+func (f *face) glyphBlock(hi int) *[256]uint16 {
+	t, segs := f.cmap, f.segs
+	ends := 14
+	starts := ends + 2*segs + 2
+	deltas := starts + 2*segs
+	ranges := deltas + 2*segs
+	lo, top := hi<<8, hi<<8|0xFF
+	var blk [256]uint16
+	found := false
 	for s := 0; s < segs; s++ {
 		end := int(binary.BigEndian.Uint16(t[ends+2*s:]))
 		start := int(binary.BigEndian.Uint16(t[starts+2*s:]))
+		if end < lo || start > top {
+			continue
+		}
 		delta := int(binary.BigEndian.Uint16(t[deltas+2*s:]))
 		ro := int(binary.BigEndian.Uint16(t[ranges+2*s:]))
-		for c := start; c <= end; c++ {
+		for c := max(start, lo); c <= min(end, top); c++ {
 			var g int
 			if ro == 0 {
 				g = (c + delta) & 0xFFFF
 			} else {
 				p := ranges + 2*s + ro + 2*(c-start)
-				if p+2 > length {
+				if p+2 > f.cmapLength {
 					g = 0
 				} else if g = int(binary.BigEndian.Uint16(t[p:])); g != 0 {
 					g = (g + delta) & 0xFFFF
 				}
 			}
 			if g >= f.numGlyphs || g == 0 || c == 0xFFFF {
-				// U+FFFF is the terminating segment, never a character.
 				continue
 			}
-			b := f.glyphs[c>>8]
-			if b == nil {
-				if len(pool) == 0 {
-					pool = make([][256]uint16, 1) // segments out of order
-				}
-				b, pool = &pool[0], pool[1:]
-				f.glyphs[c>>8] = b
-			}
-			b[c&0xFF] = uint16(g)
+			blk[c&0xFF] = uint16(g)
+			found = true
 		}
 	}
-	return nil
+	p := &noGlyphs
+	if found {
+		p = &blk
+	}
+	if !f.glyphs[hi].CompareAndSwap(nil, p) {
+		p = f.glyphs[hi].Load()
+	}
+	return p
 }
+
+// noGlyphs is every block without a glyph.
+var noGlyphs [256]uint16
 
 // glyph returns the glyph index of r, 0 when the face has none.
 func (f *face) glyph(r rune) uint16 {
 	if r < 0 || r > 0xFFFF {
 		return 0
 	}
-	if b := f.glyphs[r>>8]; b != nil {
-		return b[r&0xFF]
+	b := f.glyphs[r>>8].Load()
+	if b == nil {
+		b = f.glyphBlock(int(r >> 8))
 	}
-	return 0
+	return b[r&0xFF]
 }
 
-// parseWidths mirrors gofpdf parseHMTXTable: glyphs past numberOfHMetrics
-// take the last advance; a zero advance is recorded as 65535 (drawn, no width).
-func (f *face) parseWidths(scale float64) {
-	hmtx := f.tables["hmtx"]
-	adv := func(g int) int {
-		if g >= f.hmtxMetrics {
-			g = f.hmtxMetrics - 1
-		}
-		a := int(binary.BigEndian.Uint16(hmtx[4*g:]))
-		if a >= 1<<15 {
-			a = 0
-		}
-		return a
+// advanceOf is glyph g's advance in 1/1000 em as gofpdf's parseHMTXTable
+// rounds it into Cw: glyphs past numberOfHMetrics take the last advance,
+// and 0 stands for what gofpdf records as 65535 (drawn, no width). It is
+// worked out when asked rather than into a table of every glyph at start-up.
+func (f *face) advanceOf(g uint16) int {
+	i := int(g)
+	if i >= f.hmtxMetrics {
+		i = f.hmtxMetrics - 1
 	}
-	f.missing = int(math.Round(scale * float64(adv(0))))
-	f.advance = make([]uint16, f.numGlyphs)
-	for g := 1; g < f.numGlyphs; g++ {
-		w := int(math.Round(scale * float64(adv(g))))
-		if w == 0 || w > 0xFFFF {
-			w = 0xFFFF
-		}
-		f.advance[g] = uint16(w)
+	a := int(binary.BigEndian.Uint16(f.hmtx[4*i:]))
+	if a >= 1<<15 {
+		a = 0
 	}
+	w := int(math.Round(f.scale * float64(a)))
+	if g != 0 && (w == 0 || w >= 0xFFFF) {
+		return 0
+	}
+	return w
 }
 
 // has reports whether the face can draw r.
@@ -357,10 +367,7 @@ func (f *face) runeWidth(r rune) int {
 	if g == 0 {
 		return f.missing
 	}
-	if w := f.advance[g]; w != 0xFFFF {
-		return int(w)
-	}
-	return 0
+	return f.advanceOf(g)
 }
 
 // textWidth is the width of s in 1/1000 em.

@@ -1,7 +1,11 @@
 package render
 
 import (
+	"encoding/binary"
+	"fmt"
+	"math"
 	"reflect"
+	"sync"
 	"testing"
 	"unicode"
 
@@ -131,6 +135,124 @@ func TestGlyphOffsets(t *testing.T) {
 		}
 		if _, _, ok := f.glyphOffsets(uint16(f.numGlyphs)); ok {
 			t.Errorf("%s: glyph %d (past the last) has offsets", faceNames[i], f.numGlyphs)
+		}
+	}
+}
+
+// eagerGlyphs and eagerAdvances are the cmap and the widths read whole,
+// as gofpdf reads them (and as render did before reading them on demand):
+// the reference the lazy reads are checked against.
+func eagerGlyphs(f *face) map[rune]uint16 {
+	t, segs := f.cmap, f.segs
+	ends := 14
+	starts := ends + 2*segs + 2
+	deltas := starts + 2*segs
+	ranges := deltas + 2*segs
+	out := map[rune]uint16{}
+	for s := 0; s < segs; s++ {
+		end := int(binary.BigEndian.Uint16(t[ends+2*s:]))
+		start := int(binary.BigEndian.Uint16(t[starts+2*s:]))
+		delta := int(binary.BigEndian.Uint16(t[deltas+2*s:]))
+		ro := int(binary.BigEndian.Uint16(t[ranges+2*s:]))
+		for c := start; c <= end; c++ {
+			var g int
+			if ro == 0 {
+				g = (c + delta) & 0xFFFF
+			} else {
+				p := ranges + 2*s + ro + 2*(c-start)
+				if p+2 > f.cmapLength {
+					g = 0
+				} else if g = int(binary.BigEndian.Uint16(t[p:])); g != 0 {
+					g = (g + delta) & 0xFFFF
+				}
+			}
+			if g >= f.numGlyphs || g == 0 || c == 0xFFFF {
+				continue
+			}
+			out[rune(c)] = uint16(g)
+		}
+	}
+	return out
+}
+
+func eagerAdvances(f *face) (advance []uint16, missing int) {
+	hmtx := f.tables["hmtx"]
+	scale := 1000.0 / float64(f.unitsPerEm)
+	adv := func(g int) int {
+		if g >= f.hmtxMetrics {
+			g = f.hmtxMetrics - 1
+		}
+		a := int(binary.BigEndian.Uint16(hmtx[4*g:]))
+		if a >= 1<<15 {
+			a = 0
+		}
+		return a
+	}
+	missing = int(math.Round(scale * float64(adv(0))))
+	advance = make([]uint16, f.numGlyphs)
+	for g := 1; g < f.numGlyphs; g++ {
+		w := int(math.Round(scale * float64(adv(g))))
+		if w == 0 || w > 0xFFFF {
+			w = 0xFFFF
+		}
+		advance[g] = uint16(w)
+	}
+	return advance, missing
+}
+
+// TestLazyCmapAsEager: every rune of the BMP has the glyph and the width in
+// each face, read on demand, that the whole table gives it, asked from
+// several goroutines at once as concurrent renders ask.
+func TestLazyCmapAsEager(t *testing.T) {
+	for i := range faceData {
+		f, err := parseFace(faceNames[i], *faceData[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := eagerGlyphs(f)
+		advance, missing := eagerAdvances(f)
+		if f.missing != missing {
+			t.Errorf("%s: missing width %d, want %d", faceNames[i], f.missing, missing)
+		}
+		var wg sync.WaitGroup
+		errs := make(chan string, 4)
+		for w := 0; w < 4; w++ {
+			wg.Add(1)
+			go func(w int) {
+				defer wg.Done()
+				bad := 0
+				for k := 0; k <= 0xFFFF; k++ {
+					r := rune((k + w*0x4000) & 0xFFFF) // each goroutine starts elsewhere
+					g := f.glyph(r)
+					if g != want[r] {
+						bad++
+						if bad < 4 {
+							errs <- fmt.Sprintf("%s: U+%04X: glyph %d, want %d", faceNames[i], r, g, want[r])
+						}
+						continue
+					}
+					wantW := missing
+					if g != 0 {
+						wantW = int(advance[g])
+						if advance[g] == 0xFFFF {
+							wantW = 0
+						}
+					}
+					if got := f.runeWidth(r); got != wantW {
+						bad++
+						if bad < 4 {
+							errs <- fmt.Sprintf("%s: U+%04X: width %d, want %d", faceNames[i], r, got, wantW)
+						}
+					}
+				}
+			}(w)
+		}
+		go func() { wg.Wait(); close(errs) }()
+		for e := range errs {
+			t.Error(e)
+		}
+		if len(want) < 3000 {
+			t.Errorf("%s maps only %d runes", faceNames[i], len(want))
 		}
 	}
 }
