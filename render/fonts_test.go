@@ -139,37 +139,25 @@ func TestGlyphOffsets(t *testing.T) {
 	}
 }
 
-// eagerGlyphs and eagerAdvances are the cmap and the widths read whole,
-// as gofpdf reads them (and as render did before reading them on demand):
-// the reference the lazy reads are checked against.
-func eagerGlyphs(f *face) map[rune]uint16 {
-	t, segs := f.cmap, f.segs
-	ends := 14
-	starts := ends + 2*segs + 2
-	deltas := starts + 2*segs
-	ranges := deltas + 2*segs
+// sfntGlyphs is every BMP rune's glyph in f as golang.org/x/image/font/sfnt
+// reads the font's cmap (an implementation of its own), and eagerAdvances
+// the widths read whole, as gofpdf reads them (and as render did before
+// reading them on demand): the references the lazy reads are checked
+// against. U+FFFF is never a character.
+func sfntGlyphs(t *testing.T, f *face) map[rune]uint16 {
+	sf, err := sfnt.Parse(f.data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf sfnt.Buffer
 	out := map[rune]uint16{}
-	for s := 0; s < segs; s++ {
-		end := int(binary.BigEndian.Uint16(t[ends+2*s:]))
-		start := int(binary.BigEndian.Uint16(t[starts+2*s:]))
-		delta := int(binary.BigEndian.Uint16(t[deltas+2*s:]))
-		ro := int(binary.BigEndian.Uint16(t[ranges+2*s:]))
-		for c := start; c <= end; c++ {
-			var g int
-			if ro == 0 {
-				g = (c + delta) & 0xFFFF
-			} else {
-				p := ranges + 2*s + ro + 2*(c-start)
-				if p+2 > f.cmapLength {
-					g = 0
-				} else if g = int(binary.BigEndian.Uint16(t[p:])); g != 0 {
-					g = (g + delta) & 0xFFFF
-				}
-			}
-			if g >= f.numGlyphs || g == 0 || c == 0xFFFF {
-				continue
-			}
-			out[rune(c)] = uint16(g)
+	for r := rune(0); r < 0xFFFF; r++ {
+		g, err := sf.GlyphIndex(&buf, r)
+		if err != nil {
+			t.Fatalf("%s: U+%04X: %v", f.name, r, err)
+		}
+		if g != 0 {
+			out[r] = uint16(g)
 		}
 	}
 	return out
@@ -209,7 +197,7 @@ func TestLazyCmapAsEager(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := eagerGlyphs(f)
+		want := sfntGlyphs(t, f)
 		advance, missing := eagerAdvances(f)
 		if f.missing != missing {
 			t.Errorf("%s: missing width %d, want %d", faceNames[i], f.missing, missing)
