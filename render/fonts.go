@@ -273,7 +273,7 @@ func (f *face) parseCmap() error {
 // segment by segment, a later segment's glyph replacing an earlier one's,
 // skipping glyph 0, glyphs past the face's and U+FFFF (the terminating
 // segment, never a character). TestLazyCmapAsEager checks every rune of
-// every face against the table read whole.
+// every face against golang.org/x/image/font/sfnt's reading of the cmap.
 func (f *face) glyphBlock(hi int) *[256]uint16 {
 	t, segs := f.cmap, f.segs
 	ends := 14
