@@ -185,7 +185,7 @@ func resolveDate(s string, out ActionDate, y int, month string, d int) (ActionDa
 	}
 	t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 	if d < 1 || t.Day() != d {
-		return ActionDate{}, fmt.Sprintf("%q is not a real date: %s %d has %d days", s, m, y, time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day())
+		return ActionDate{}, fmt.Sprintf("%q is not a real date: %s %d has %d days", s, m, y, daysIn(y, m))
 	}
 	out.Time = t
 	out.WeekdayMatches = out.Weekday == "" || strings.EqualFold(out.Weekday[:3], t.Weekday().String()[:3])
