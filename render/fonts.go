@@ -65,14 +65,14 @@ type face struct {
 	name   string
 	data   []byte
 	tables map[string][]byte
-	// glyphs maps a BMP rune to its glyph index, 256 runes a block, each
-	// block read from the cmap the first time one of its runes is asked
-	// for (glyphBlock): a document uses a handful of the 200-odd blocks a
-	// face covers, and reading them all took 0.1-0.2 ms and about 50 KB a
-	// face in every process. 0 means no glyph. Faces are shared by
+	// blocks hold each BMP rune's glyph index and width, 256 runes a
+	// block, each block read from the cmap and hmtx the first time one of
+	// its runes is asked for (glyphBlock): a document uses a handful of the
+	// 200-odd blocks a face covers, and reading them all took 0.1-0.2 ms
+	// and about 50 KB a face in every process. Faces are shared by
 	// concurrent renders, hence the atomic pointers: two goroutines may
 	// build the same block, and both build the same one.
-	glyphs [256]atomic.Pointer[[256]uint16]
+	blocks [256]atomic.Pointer[runeBlock]
 	// cmap is the format-4 subtable, cmapLength its length as the
 	// subtable gives it (at most len(cmap)), segs its segments.
 	cmap        []byte
@@ -268,21 +268,28 @@ func (f *face) parseCmap() error {
 	return nil
 }
 
+// runeBlock is 256 runes' glyphs (0: none) and widths in 1/1000 em, as
+// runeWidth gives them: a width is read once, not per use in every line
+// measured.
+type runeBlock struct {
+	glyph [256]uint16
+	width [256]int32
+}
+
 // glyphBlock reads the glyphs of runes hi<<8 to hi<<8|0xFF from the cmap,
 // as gofpdf reads the whole table (utf8fontfile.go generateSCCSDictionaries):
 // segment by segment, a later segment's glyph replacing an earlier one's,
 // skipping glyph 0, glyphs past the face's and U+FFFF (the terminating
 // segment, never a character). TestLazyCmapAsEager checks every rune of
 // every face against golang.org/x/image/font/sfnt's reading of the cmap.
-func (f *face) glyphBlock(hi int) *[256]uint16 {
+func (f *face) glyphBlock(hi int) *runeBlock {
 	t, segs := f.cmap, f.segs
 	ends := 14
 	starts := ends + 2*segs + 2
 	deltas := starts + 2*segs
 	ranges := deltas + 2*segs
 	lo, top := hi<<8, hi<<8|0xFF
-	var blk [256]uint16
-	found := false
+	blk := new(runeBlock)
 	for s := 0; s < segs; s++ {
 		end := int(binary.BigEndian.Uint16(t[ends+2*s:]))
 		start := int(binary.BigEndian.Uint16(t[starts+2*s:]))
@@ -306,39 +313,43 @@ func (f *face) glyphBlock(hi int) *[256]uint16 {
 			if g >= f.numGlyphs || g == 0 || c == 0xFFFF {
 				continue
 			}
-			blk[c&0xFF] = uint16(g)
-			found = true
+			blk.glyph[c&0xFF] = uint16(g)
 		}
 	}
-	p := &noGlyphs
-	if found {
-		p = &blk
+	for i, g := range blk.glyph {
+		if g == 0 {
+			blk.width[i] = int32(f.missing)
+		} else {
+			blk.width[i] = int32(f.advanceOf(g))
+		}
 	}
-	if !f.glyphs[hi].CompareAndSwap(nil, p) {
-		p = f.glyphs[hi].Load()
+	if !f.blocks[hi].CompareAndSwap(nil, blk) {
+		blk = f.blocks[hi].Load()
 	}
-	return p
+	return blk
 }
 
-// noGlyphs is every block without a glyph.
-var noGlyphs [256]uint16
+// block returns the block of r, which must be in the BMP.
+func (f *face) block(r rune) *runeBlock {
+	if b := f.blocks[r>>8].Load(); b != nil {
+		return b
+	}
+	return f.glyphBlock(int(r >> 8))
+}
 
 // glyph returns the glyph index of r, 0 when the face has none.
 func (f *face) glyph(r rune) uint16 {
 	if r < 0 || r > 0xFFFF {
 		return 0
 	}
-	b := f.glyphs[r>>8].Load()
-	if b == nil {
-		b = f.glyphBlock(int(r >> 8))
-	}
-	return b[r&0xFF]
+	return f.block(r).glyph[r&0xFF]
 }
 
 // advanceOf is glyph g's advance in 1/1000 em as gofpdf's parseHMTXTable
 // rounds it into Cw: glyphs past numberOfHMetrics take the last advance,
 // and 0 stands for what gofpdf records as 65535 (drawn, no width). It is
-// worked out when asked rather than into a table of every glyph at start-up.
+// worked out for the runes of a block when the block is first read, not
+// for every glyph at start-up.
 func (f *face) advanceOf(g uint16) int {
 	i := int(g)
 	if i >= f.hmtxMetrics {
@@ -363,18 +374,27 @@ func (f *face) has(r rune) bool {
 // runeWidth returns the advance of r in 1/1000 em, as gofpdf's
 // GetStringSymbolWidth counts it.
 func (f *face) runeWidth(r rune) int {
-	g := f.glyph(r)
-	if g == 0 {
+	if r < 0 || r > 0xFFFF {
 		return f.missing
 	}
-	return f.advanceOf(g)
+	return int(f.block(r).width[r&0xFF])
 }
 
 // textWidth is the width of s in 1/1000 em.
 func (f *face) textWidth(s string) int {
-	w := 0
+	// Text runs in one block or two (Latin), so the block is looked up
+	// again only when a rune leaves it.
+	w, hi := 0, rune(-1)
+	var b *runeBlock
 	for _, r := range s {
-		w += f.runeWidth(r)
+		if r > 0xFFFF {
+			w += f.missing
+			continue
+		}
+		if r>>8 != hi {
+			hi, b = r>>8, f.block(r)
+		}
+		w += int(b.width[r&0xFF])
 	}
 	return w
 }
