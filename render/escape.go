@@ -11,6 +11,7 @@ func escapeMarkdown(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 8)
 	atStart := true
+	line := 0 // where the line being written starts in b
 	for i := 0; i < len(s); i++ {
 		ch := s[i]
 		if b.Len() == 0 && (ch == ' ' || ch == '\t') {
@@ -25,11 +26,11 @@ func escapeMarkdown(s string) string {
 				continue // CRLF: the LF breaks the line
 			}
 			b.WriteString("<br>") // a lone CR is a line break too, never dropped
-			atStart = true
+			atStart, line = true, b.Len()
 			continue
 		case '\n':
 			b.WriteString("<br>")
-			atStart = true
+			atStart, line = true, b.Len()
 			continue
 		case '\t':
 			b.WriteByte(' ')
@@ -41,8 +42,9 @@ func escapeMarkdown(s string) string {
 				b.WriteByte('\\')
 			}
 		case '.', ')':
-			// "1. " or "1) " at the start would be a list item.
-			if i > 0 && s[i-1] >= '0' && s[i-1] <= '9' && onlyDigitsBefore(s, i) {
+			// "1. " or "1) " at the start would be a list item. What is
+			// asked is what was written, where a tab is already a space.
+			if onlyDigitsSoFar(b.String()[line:]) {
 				b.WriteByte('\\')
 			}
 		}
@@ -54,16 +56,15 @@ func escapeMarkdown(s string) string {
 	return b.String()
 }
 
-func onlyDigitsBefore(s string, i int) bool {
-	j := i
-	for j > 0 && s[j-1] >= '0' && s[j-1] <= '9' {
-		j--
+// onlyDigitsSoFar reports whether a line written so far is digits after
+// blanks: a "." or ")" after it would make the line a list item.
+func onlyDigitsSoFar(line string) bool {
+	line = strings.TrimLeft(line, " ")
+	if line == "" {
+		return false
 	}
-	for k := j - 1; k >= 0; k-- {
-		if s[k] == '\n' {
-			return true
-		}
-		if s[k] != ' ' {
+	for i := 0; i < len(line); i++ {
+		if line[i] < '0' || line[i] > '9' {
 			return false
 		}
 	}
