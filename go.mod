@@ -60,3 +60,7 @@ replace github.com/jdkato/prose/v3 => ./third_party/prose
 replace github.com/subosito/gotenv => ./third_party/gotenv
 
 replace github.com/acarl005/stripansi => ./third_party/stripansi
+
+replace github.com/spf13/afero => ./third_party/afero
+
+replace github.com/spf13/cast => ./third_party/cast
