@@ -64,3 +64,5 @@ replace github.com/acarl005/stripansi => ./third_party/stripansi
 replace github.com/spf13/afero => ./third_party/afero
 
 replace github.com/spf13/cast => ./third_party/cast
+
+replace go.yaml.in/yaml/v3 => ./third_party/yaml
