@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -19,6 +20,7 @@ import (
 
 	"github.com/sendgen/sendgen/casefile"
 	"github.com/sendgen/sendgen/internal/pdftest"
+	"github.com/sendgen/sendgen/templates"
 )
 
 const marking = "CONFIDENTIAL — contains personal data about a child"
@@ -864,13 +866,34 @@ func TestEmbeddedTemplatesParse(t *testing.T) {
 				t.Errorf("%s's templates hold %s.md: %v", d, other, has)
 			}
 		}
-		for _, n := range []string{tmplOrganisation, tmplConfidentiality, tmplDraftAppendix, "legal-position/default.md"} {
+		for _, n := range []string{tmplOrganisation, tmplConfidentiality, tmplDraftAppendix} {
 			if set.Lookup(n) == nil {
 				t.Errorf("%s's templates lack %s", d, n)
 			}
 		}
+		// legal-position/ is parsed only for a document that prints it,
+		// and printsLegalPosition must say which do: a document that
+		// printed .Body.LegalPosition without it would print nothing.
+		src, err := fs.ReadFile(templates.FS, string(d)+".md")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if prints := strings.Contains(string(src), ".LegalPosition"); prints != printsLegalPosition(d) {
+			t.Errorf("%s.md prints .Body.LegalPosition: %v; printsLegalPosition says %v", d, prints, printsLegalPosition(d))
+		}
+		if has := set.Lookup("legal-position/default.md") != nil; has != printsLegalPosition(d) {
+			t.Errorf("%s's templates hold legal-position/default.md: %v", d, has)
+		}
 		if again, _ := ts.forDoc(string(d)); again != set {
 			t.Errorf("%s's templates parsed twice", d)
 		}
+	}
+	// The partials are in every document's set: they must not print it either.
+	partials, err := fs.ReadFile(templates.FS, partialsFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(partials), ".LegalPosition") {
+		t.Errorf("%s prints .Body.LegalPosition, which only the position statement's templates can", partialsFile)
 	}
 }
