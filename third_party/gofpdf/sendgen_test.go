@@ -247,11 +247,18 @@ func TestCIDToGIDMapMatchesNewBuffer(t *testing.T) {
 		{},
 		{32: 1, 65: 2, 0x1EC5: 0x1234},
 	}
+	// Short and full maps in turn, longer and shorter: a pooled buffer is
+	// reused, or replaced by a longer one, and left zeroed either way.
 	for round := 0; round < 2; round++ {
 		for i, m := range maps {
 			want := make([]byte, 256*256*2)
+			last := 0
 			for cc, g := range m {
 				want[cc*2], want[cc*2+1] = byte(g>>8), byte(g)
+				last = max(last, cc)
+			}
+			if got := compressCIDToGIDMap(m, true); !bytes.Equal(got, sliceCompress(want[:2*last+2])) {
+				t.Errorf("round %d, map %d: the compressed short map differs from a new buffer's", round, i)
 			}
 			if got := compressCIDToGIDMap(m, false); !bytes.Equal(got, sliceCompress(want)) {
 				t.Errorf("round %d, map %d: the compressed map differs from a new buffer's", round, i)

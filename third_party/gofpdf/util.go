@@ -85,11 +85,9 @@ func slicesEqual(a, b []float64) bool {
 	return true
 }
 
-// cidToGIDMaps holds zeroed 128 KiB buffers for compressCIDToGIDMap.
-var cidToGIDMaps = sync.Pool{New: func() interface{} {
-	b := make([]byte, 256*256*2)
-	return &b
-}}
+// cidToGIDMaps holds zeroed buffers for compressCIDToGIDMap, each as long
+// as the longest map it was needed for (a full map is 128 KiB).
+var cidToGIDMaps = sync.Pool{New: func() interface{} { return new([]byte) }}
 
 // compressCIDToGIDMap returns the compressed CIDToGIDMap of a UTF-8 font:
 // two bytes, the glyph, for each of the 65,536 CIDs (characters). The map
@@ -97,24 +95,30 @@ var cidToGIDMaps = sync.Pool{New: func() interface{} {
 // afterwards, rather than allocating and clearing 128 KiB per font per
 // document for the few hundred entries a document sets. The bytes are
 // those of a new buffer. short ends the map at the last CID mapped
-// (SetDefaultShortCIDToGIDMaps).
+// (SetDefaultShortCIDToGIDMaps), and then the buffer need only be that
+// long: a document whose text ends at U+2019 needs 16 KiB, and a short
+// process no longer touches the other 112 for the first time.
 func compressCIDToGIDMap(cidToGlyph map[int]int, short bool) []byte {
-	p := cidToGIDMaps.Get().(*[]byte)
-	m := *p
 	last := 0
-	for cc, glyph := range cidToGlyph {
-		m[cc*2] = byte(glyph >> 8)
-		m[cc*2+1] = byte(glyph & 0xFF)
+	for cc := range cidToGlyph {
 		if cc > last {
 			last = cc
 		}
 	}
-	var out []byte
+	n := 256 * 256 * 2
 	if short {
-		out = sliceCompress(m[:2*last+2])
-	} else {
-		out = sliceCompress(m)
+		n = 2*last + 2
 	}
+	p := cidToGIDMaps.Get().(*[]byte)
+	if len(*p) < n {
+		*p = make([]byte, n) // zeroed, as the pool's buffers are kept
+	}
+	m := (*p)[:n]
+	for cc, glyph := range cidToGlyph {
+		m[cc*2] = byte(glyph >> 8)
+		m[cc*2+1] = byte(glyph & 0xFF)
+	}
+	out := sliceCompress(m)
 	for cc := range cidToGlyph {
 		m[cc*2], m[cc*2+1] = 0, 0
 	}
