@@ -71,6 +71,10 @@ func TestStartupInitialisesLittle(t *testing.T) {
 			// With crypto/tls and 30-odd more, linked only by afero's
 			// NewHttpFs, which nothing calls (third_party/afero).
 			t.Errorf("net/http is initialised: is go.mod's replace of afero by third_party/afero in effect?")
+		case c.pkg == "encoding/gob":
+			// Linked only by gofpdf's template and image serialisation
+			// (third_party/gofpdf, item 13).
+			t.Errorf("encoding/gob is initialised: is go.mod's replace of gofpdf by third_party/gofpdf in effect, with its item 13?")
 		case c.pkg == "html/template":
 			// Linked only by five type cases of cast.ToStringE (third_party/cast).
 			t.Errorf("html/template is initialised: is go.mod's replace of cast by third_party/cast in effect?")

@@ -394,3 +394,78 @@ func TestUTF8FontDefJSONMatchesMarshal(t *testing.T) {
 		}
 	}
 }
+
+// An image's fields survive GobEncode and GobDecode, and its ID tells apart
+// any two images whose fields differ, however the bytes fall between them.
+func TestImageEncodingRoundTripsAndIDsDiffer(t *testing.T) {
+	base := ImageInfoType{data: []byte("ab"), smask: []byte{}, n: 3, w: 10.5, h: 20, cs: "DeviceRGB",
+		pal: []byte{1, 2, 3}, bpc: 8, f: "FlateDecode", dp: "/Predictor 15", trns: []int{0, 255, -1}, scale: 2.834, dpi: 72}
+	variants := []func(*ImageInfoType){
+		func(i *ImageInfoType) {},
+		func(i *ImageInfoType) { i.data, i.smask = []byte("a"), []byte("b") }, // the same bytes, split elsewhere
+		func(i *ImageInfoType) { i.n = 4 },
+		func(i *ImageInfoType) { i.w = 10.25 },
+		func(i *ImageInfoType) { i.h = -20 },
+		func(i *ImageInfoType) { i.cs, i.f = "DeviceRG", "BFlateDecode" },
+		func(i *ImageInfoType) { i.pal = nil },
+		func(i *ImageInfoType) { i.bpc = 1 },
+		func(i *ImageInfoType) { i.dp = "" },
+		func(i *ImageInfoType) { i.trns = []int{0, 255} },
+		func(i *ImageInfoType) { i.scale = 1 },
+		func(i *ImageInfoType) { i.dpi = 300 },
+	}
+	ids := map[string]int{}
+	for k, change := range variants {
+		info := base
+		change(&info)
+		b, err := info.GobEncode()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back ImageInfoType
+		if err := back.GobDecode(b); err != nil {
+			t.Fatalf("variant %d: %v", k, err)
+		}
+		id, _ := generateImageID(&info)
+		if back.i != id {
+			t.Errorf("variant %d: decoded ID %s, encoded %s", k, back.i, id)
+		}
+		back.i = ""
+		if fmt.Sprint(back) != fmt.Sprint(info) {
+			t.Errorf("variant %d: decoded %v, want %v", k, back, info)
+		}
+		if j, ok := ids[id]; ok {
+			t.Errorf("variants %d and %d have the same ID", j, k)
+		}
+		ids[id] = k
+		for cut := 0; cut < len(b); cut++ { // a truncated encoding is an error, never a panic
+			if err := new(ImageInfoType).GobDecode(b[:cut]); err == nil {
+				t.Errorf("variant %d: %d of %d bytes decoded without error", k, cut, len(b))
+			}
+		}
+	}
+}
+
+// Templates are not serialised in this copy: each entry point says so
+// rather than writing something DeserializeTemplate could not read.
+func TestTemplateSerialisationSaysItIsLeftOut(t *testing.T) {
+	pdf := New("P", "mm", "A4", "")
+	tpl := pdf.CreateTemplate(func(tpl *Tpl) { tpl.Rect(1, 1, 2, 2, "D") })
+	if _, err := tpl.Serialize(); err != ErrNoTemplateSerialisation {
+		t.Errorf("Serialize: %v", err)
+	}
+	if _, err := tpl.GobEncode(); err != ErrNoTemplateSerialisation {
+		t.Errorf("GobEncode: %v", err)
+	}
+	if err := tpl.GobDecode(nil); err != ErrNoTemplateSerialisation {
+		t.Errorf("GobDecode: %v", err)
+	}
+	if _, err := DeserializeTemplate(nil); err != ErrNoTemplateSerialisation {
+		t.Errorf("DeserializeTemplate: %v", err)
+	}
+	pdf.AddPage()
+	pdf.UseTemplate(tpl) // templates themselves still work
+	if err := pdf.Output(io.Discard); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -18,7 +18,6 @@ package gofpdf
  */
 
 import (
-	"encoding/gob"
 	"sort"
 )
 
@@ -122,8 +121,8 @@ type Template interface {
 	FromPage(int) (Template, error)
 	FromPages() []Template
 	Serialize() ([]byte, error)
-	gob.GobDecoder
-	gob.GobEncoder
+	GobDecode([]byte) error     // gob.GobDecoder (sendgen: see ErrNoTemplateSerialisation)
+	GobEncode() ([]byte, error) // gob.GobEncoder
 }
 
 func (f *Fpdf) templateFontCatalog() {
