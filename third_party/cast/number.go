@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -521,7 +522,10 @@ func trimZeroDecimal(s string) string {
 	return s
 }
 
-var stringNumberRe = regexp.MustCompile(`^([-+]?\d*)(\.\d*)?$`)
+// stringNumberRe is compiled on first use (sendgen's patch: every program
+// that links cast compiled it at start-up, whether or not it ever trimmed a
+// decimal).
+var stringNumberRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([-+]?\d*)(\.\d*)?$`) })
 
 // see [BenchmarkDecimal] for details about the implementation
 func trimDecimal(s string) string {
@@ -529,7 +533,7 @@ func trimDecimal(s string) string {
 		return s
 	}
 
-	matches := stringNumberRe.FindStringSubmatch(s)
+	matches := stringNumberRe().FindStringSubmatch(s)
 	if matches != nil {
 		// matches[1] is the captured integer part with sign
 		s = matches[1]
