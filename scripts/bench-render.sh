@@ -29,8 +29,18 @@ if [[ -z "${SENDGEN:-}" ]]; then
   SENDGEN="$work/sendgen"
   label0="this checkout"
 fi
-bins=("$SENDGEN")
-[[ -n "${BASE:-}" ]] && bins+=("$BASE")
+given=("$SENDGEN")
+[[ -n "${BASE:-}" ]] && given+=("$BASE")
+# Measure copies made here, not the files given, so that every binary is in
+# the same state on disk and in the page cache: in some rounds a binary just
+# written by `go build` started `--help` 0.7-1.2 ms slower than a cp of the
+# same bytes, in others not (docs/performance.md, "The same bytes, another
+# file").
+bins=()
+for i in "${!given[@]}"; do
+  cp "${given[$i]}" "$work/sendgen-$i"
+  bins+=("$work/sendgen-$i")
+done
 
 # One outcome form: the Westminster sample without its certificate and its
 # requested provision, so that render writes exactly one document.
@@ -52,16 +62,17 @@ for i in $(seq 0 199); do
   sed "s/^case: .*/case: $ref/" "${samples[$((i % ${#samples[@]}))]}" >"$work/cases/$ref.md"
 done
 
-for b in "${bins[@]}"; do
+for i in "${!bins[@]}"; do
+  b=${bins[$i]}
   mkdir -p "$work/check"
   "$b" render -o "$work/check" "$work/outcome.md" >/dev/null
   if [[ "$(ls "$work/check")" != "WCC-2026-0412-outcome-form.pdf" ]]; then
-    echo "bench-render: $b rendered $(ls "$work/check" | tr '\n' ' ')instead of just the outcome form" >&2
+    echo "bench-render: ${given[$i]} rendered $(ls "$work/check" | tr '\n' ' ')instead of just the outcome form" >&2
     exit 1
   fi
   rm -rf "$work/check"
   "$b" build -o "$work/check" "$work/cases" >/dev/null
-  echo "$b: the 200 cases give $(ls "$work/check" | wc -l) PDFs"
+  echo "${given[$i]}: the 200 cases give $(ls "$work/check" | wc -l) PDFs"
   rm -rf "$work/check"
 done
 echo "$(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -89,7 +100,7 @@ if command -v hyperfine >/dev/null 2>&1; then
     n=0
     for b in "${bins[@]}"; do
       label=$label0
-      [[ $n -gt 0 ]] && label="BASE $b"
+      [[ $n -gt 0 ]] && label="BASE ${given[$n]}"
       cmds+=(-n "$label" "$($what "$b" "$n")")
       n=$((n + 1))
     done
@@ -121,6 +132,6 @@ median() { # median wall time of $RUNS runs of "$@", in ms
 n=0
 for b in "${bins[@]}"; do
   # shellcheck disable=SC2046
-  echo "$b: render one outcome form $(median $(one "$b" $n)) ms; --help $(median $(help "$b" $n)) ms; build 200 cases $(median $(batch "$b" $n)) ms"
+  echo "${given[$n]}: render one outcome form $(median $(one "$b" $n)) ms; --help $(median $(help "$b" $n)) ms; build 200 cases $(median $(batch "$b" $n)) ms"
   n=$((n + 1))
 done
