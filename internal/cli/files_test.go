@@ -8,8 +8,7 @@ import (
 )
 
 // parallelOrdered emits every result once, in index order, whatever the
-// number of items and workers: with one item or one worker it runs them
-// in place, otherwise on its pool.
+// number of items and workers: one item in place, more on its pool.
 func TestParallelOrderedEmitsInOrder(t *testing.T) {
 	for _, n := range []int{0, 1, 2, 7, 50} {
 		for _, workers := range []int{0, 1, 2, 8} {
