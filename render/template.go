@@ -249,52 +249,51 @@ func (ts *templateSet) execute(v *View) (string, error) {
 }
 
 // run executes the template name of t for v, bounded in output. An
-// override's templates run aside and bounded in time too (runTemplate);
-// the embedded ones are sendgen's own, tested, and linear in the case, so
-// they run here: a goroutine and a timer per template cost a one-form
-// process about 0.2 ms.
+// override's templates run aside and bounded in time too (runAside); the
+// embedded ones are sendgen's own, tested, and linear in the case, so they
+// run here: a goroutine and a timer per template cost a one-form process
+// about 0.2 ms.
 func (ts *templateSet) run(t *template.Template, name string, v *View) (string, error) {
 	if ts.t != nil {
-		return runTemplate(t, name, v)
+		return runAside(t, name, v)
 	}
+	return execTemplate(t, name, v)
+}
+
+// execTemplate runs the template bounded in output; a panic is this document's
+// error.
+func execTemplate(t *template.Template, name string, v *View) (s string, err error) {
 	b := &limitedBuffer{max: MaxTemplateOutput}
-	err := func() (err error) {
-		defer func() { // as runTemplate: a panic is this document's error
-			if p := recover(); p != nil {
-				err = fmt.Errorf("%v", p)
-			}
-		}()
-		return t.ExecuteTemplate(b, name, v)
+	defer func() {
+		if p := recover(); p != nil {
+			s, err = "", fmt.Errorf("template %s: %v", name, p)
+		}
 	}()
-	if err != nil {
+	if err := t.ExecuteTemplate(b, name, v); err != nil {
 		return "", fmt.Errorf("template %s: %w", name, err)
 	}
 	return b.String(), nil
 }
 
-func runTemplate(t *template.Template, name string, v *View) (string, error) {
-	b := &limitedBuffer{max: MaxTemplateOutput}
-	done := make(chan error, 1)
-	// An organisation's own template (--templates) is code: a loop over
-	// {{range 1000000000}} must not hang a batch. Execution runs aside,
-	// bounded in output and time; a template that overruns is abandoned
-	// (it only reads the View) and the document fails with what to fix.
+// runAside is execTemplate bounded in time as well. An organisation's own
+// template (--templates) is code: a loop over {{range 1000000000}} must not
+// hang a batch. Execution runs aside; a template that overruns is abandoned
+// (it only reads the View) and the document fails with what to fix.
+func runAside(t *template.Template, name string, v *View) (string, error) {
+	type result struct {
+		s   string
+		err error
+	}
+	done := make(chan result, 1)
 	go func() {
-		defer func() {
-			if p := recover(); p != nil {
-				done <- fmt.Errorf("%v", p)
-			}
-		}()
-		done <- t.ExecuteTemplate(b, name, v)
+		s, err := execTemplate(t, name, v)
+		done <- result{s, err}
 	}()
 	timer := time.NewTimer(templateTimeout)
 	defer timer.Stop()
 	select {
-	case err := <-done:
-		if err != nil {
-			return "", fmt.Errorf("template %s: %w", name, err)
-		}
-		return b.String(), nil
+	case r := <-done:
+		return r.s, r.err
 	case <-timer.C:
 		return "", fmt.Errorf("template %s: still running after %v: does it loop over a huge range? Templates must finish in %v", name, templateTimeout, templateTimeout)
 	}
